@@ -1,0 +1,52 @@
+import type {
+  CredentialField,
+  Credentials,
+  ExchangeId,
+  Market,
+  TestReport,
+} from '../domain/types.js'
+
+/** Why a pasted value cannot be a credential; the bot explains it without echoing the value. */
+export type FormatProblem =
+  | 'EMPTY'
+  | 'TOO_LONG'
+  | 'WHITESPACE'
+  | 'BAD_CHARSET'
+  | 'WRONG_LENGTH'
+  | 'LOOKS_LIKE_SECRET'
+  | 'LOOKS_LIKE_KEY'
+  | 'SAME_AS_KEY'
+
+/** How an exchange names and checks one credential field. */
+export interface CredentialFieldSpec {
+  field: CredentialField
+  /** Secrets are never displayed, not even masked; the key is shown masked. */
+  secret: boolean
+}
+
+/** Per-test options: the markets wanted, our egress IPs (for the whitelist check), time bounds. */
+export interface TestOptions {
+  market: Market
+  egressIps: readonly string[]
+  /** Bound on each HTTP request. */
+  requestTimeoutMs: number
+  /** Bound on the whole test. */
+  totalTimeoutMs: number
+}
+
+/**
+ * One exchange behind one small type: adding Binance is a new file plus one registry line.
+ * Only adapters import ccxt; everything above sees reports and diagnosis codes.
+ */
+export interface ExchangeAdapter {
+  id: ExchangeId
+  /** Display name, e.g. "KuCoin". Brand names are not translated. */
+  label: string
+  credentialFields: readonly CredentialFieldSpec[]
+  /** Markets this adapter can check; the bot offers only these. */
+  markets: readonly Market[]
+  /** Pure format check of one field before any network call; `others` lets it spot swapped fields. */
+  validateField(field: CredentialField, value: string, others?: Partial<Credentials>): FormatProblem | null
+  /** Runs the connection test; never throws for exchange faults, it reports them as checks. */
+  testConnection(credentials: Credentials, options: TestOptions): Promise<TestReport>
+}
