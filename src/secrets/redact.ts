@@ -11,7 +11,7 @@ export const SECRET_KEY_PATTERN =
 export const REDACTED = '[redacted]'
 
 const QUERY_SECRET = /([?&](?:signature|sign|apikey|api_key|secret|passphrase|timestamp)=)[^&\s"']*/gi
-const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|KC-API-[A-Z-]+|Authorization|apiKey|secret|passphrase|password)"?\s*[:=]\s*"?)[^",}\s]*/gi
+const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|KC-API-[A-Z-]+|Authorization|apiKey|secret|passphrase|password)"?\s*[:=]\s*"?)[^",}&\s]*/gi
 const TELEGRAM_TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g
 
 /** Scrubs signing material out of free text such as a ccxt error message (URL, headers, body). */

@@ -1,0 +1,61 @@
+/**
+ * `npm run rotate-key [-- --generate | --prune]`: re-seals every stored credential under the
+ * newest master key. `--generate` first puts a fresh key at the top of the key file (older keys
+ * stay below it so existing rows still open); `--prune` drops keys no row uses any more.
+ * Safe to interrupt and run again.
+ */
+import { loadConfig } from '../config.js'
+import { generateMasterKey, loadMasterKeys, readKeyFile, writeKeyFile } from '../secrets/master-key.js'
+import { createSealer } from '../secrets/sealer.js'
+import { rotateAll } from '../services/key-rotation.js'
+import { createConnectionsRepo } from '../storage/connections.repo.js'
+import { openDatabase } from '../storage/database.js'
+import { startupLine } from '../startup-error.js'
+
+async function main(argv: string[]): Promise<number> {
+  const config = loadConfig()
+  const generate = argv.includes('--generate')
+  const prune = argv.includes('--prune')
+  if ((generate || prune) && config.masterKey) {
+    console.error('MASTER_KEY is set in the environment: put the new key in MASTER_KEY and the old one in MASTER_KEY_PREVIOUS yourself, then run rotate-key without flags')
+    return 1
+  }
+  if (generate) {
+    const existing = readKeyFile(config.masterKeyFile).map((k) => k.toString('base64'))
+    writeKeyFile(config.masterKeyFile, [generateMasterKey(), ...existing])
+    console.log(`A new master key was added at the top of ${config.masterKeyFile}; older keys stay until --prune.`)
+  }
+  const keys = loadMasterKeys({ masterKey: config.masterKey, masterKeyFile: config.masterKeyFile, previous: config.previousMasterKeys })
+  const sealer = await createSealer(keys.keys)
+  const database = openDatabase(config.databasePath)
+  try {
+    const repo = createConnectionsRepo(database.db)
+    const result = rotateAll({ repo, sealer, transaction: database.transaction, onBatch: (n) => console.log(`re-sealed ${n} connections so far`) })
+    const byKey = repo.countByKeyId()
+    const left = byKey.filter((k) => k.keyId !== sealer.currentKeyId).reduce((a, k) => a + k.n, 0)
+    console.log(`re-sealed ${result.resealed}, could not open ${result.failed}, still under older keys ${left}; current key id ${sealer.currentKeyId}`)
+    if (prune) {
+      if (left > 0) {
+        console.error(`not pruning: ${left} connections still need an older key`)
+        return 1
+      }
+      const current = keys.keys[0]!.toString('base64')
+      writeKeyFile(config.masterKeyFile, [current])
+      console.log(`older keys removed from ${config.masterKeyFile}`)
+    } else if (left === 0 && sealer.keyIds.length > 1) {
+      console.log('every connection uses the current key: older keys can now be removed (npm run rotate-key -- --prune, or drop MASTER_KEY_PREVIOUS)')
+    }
+    return result.failed > 0 ? 1 : 0
+  } finally {
+    database.checkpoint()
+    database.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(startupLine(err))
+    process.exit(1)
+  },
+)

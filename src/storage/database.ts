@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Sqlite from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema.js'
+
+/** The drizzle handle every repository takes; better-sqlite3's types stay inside storage/. */
+export type Db = BetterSQLite3Database<typeof schema>
+
+/** An open database: the drizzle handle plus the few raw operations the app needs. */
+export interface Database {
+  db: Db
+  /** Runs `fn` in one immediate write transaction (SQLite's busy timeout waits for other writers). */
+  transaction<T>(fn: () => T): T
+  /** Flushes the WAL into the main file (backups, byte scans in tests). */
+  checkpoint(): void
+  /** Current values of the pragmas set at open, for start-up logs and tests. */
+  pragmas(): Record<string, unknown>
+  close(): void
+}
+
+/** A start-up failure explained in one line for the operator (no stack trace). */
+export class StorageOpenError extends Error {
+  override readonly name = 'StorageOpenError'
+}
+
+const REASONS: Record<string, string> = {
+  EEXIST: 'a parent path is a file, not a folder',
+  ENOTDIR: 'a parent path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOENT: 'the folder does not exist and cannot be created',
+  SQLITE_CANTOPEN: 'SQLite cannot open the file',
+  SQLITE_READONLY: 'the file is read-only',
+}
+
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? ''
+  return REASONS[code] ? `${code}: ${REASONS[code]}` : code || 'unknown error'
+}
+
+const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url))
+
+/**
+ * Opens (creating if needed) the SQLite file, sets the pragmas a concurrent bot needs (WAL,
+ * foreign keys, busy timeout, secure_delete so removed ciphertext is zeroed) and applies the
+ * committed migrations, so production and tests always run the same schema.
+ */
+export function openDatabase(path: string): Database {
+  let sqlite: Sqlite.Database
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    sqlite = new Sqlite(path)
+    sqlite.pragma('journal_mode = WAL')
+  } catch (err) {
+    throw new StorageOpenError(`DATABASE_PATH "${path}" cannot be opened for writing (${reasonOf(err)}); point it at a writable file`)
+  }
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('secure_delete = ON')
+  const db = drizzle(sqlite, { schema })
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS })
+  } catch (err) {
+    sqlite.close()
+    throw new StorageOpenError(`DATABASE_PATH "${path}" could not be migrated (${reasonOf(err)})`)
+  }
+  return {
+    db,
+    transaction: (fn) => sqlite.transaction(fn).immediate(),
+    checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
+    pragmas: () =>
+      Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'secure_delete'].map((p) => [p, sqlite.pragma(p, { simple: true })])),
+    close: () => sqlite.close(),
+  }
+}

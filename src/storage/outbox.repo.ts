@@ -1,0 +1,42 @@
+import { and, asc, count, eq, lte } from 'drizzle-orm'
+import type { Db } from './database.js'
+import { outbox } from './schema.js'
+
+/** A notification waiting in (or sent from) the outbox. */
+export type OutboxRow = typeof outbox.$inferSelect
+/** A notification to enqueue; its idempotency key makes a second enqueue of the same event a no-op. */
+export type NewOutboxRow = Pick<typeof outbox.$inferInsert, 'userId' | 'connectionId' | 'idempotencyKey' | 'kind' | 'payload'> & { nextAttemptAt?: number }
+
+/** The notification outbox: written in the same transaction as the state change that causes it. */
+export function createOutboxRepo(db: Db) {
+  return {
+    /** Returns false when a row with the same idempotency key exists (nothing doubles). */
+    enqueue(row: NewOutboxRow): boolean {
+      return db.insert(outbox).values({ ...row, nextAttemptAt: row.nextAttemptAt ?? Date.now() }).onConflictDoNothing({ target: outbox.idempotencyKey }).run().changes > 0
+    },
+    due(now: number, limit: number): OutboxRow[] {
+      return db.select().from(outbox).where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now))).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(limit).all()
+    },
+    markSent(id: number, at: number): void {
+      db.update(outbox).set({ status: 'sent', sentAt: at, lastError: null }).where(eq(outbox.id, id)).run()
+    },
+    retryLater(id: number, at: number, attempts: number, error: string): void {
+      db.update(outbox).set({ nextAttemptAt: at, attempts, lastError: error.slice(0, 200) }).where(eq(outbox.id, id)).run()
+    },
+    markDead(id: number, error: string): void {
+      db.update(outbox).set({ status: 'dead', lastError: error.slice(0, 200) }).where(eq(outbox.id, id)).run()
+    },
+    pendingCount(): number {
+      return db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending')).get()?.n ?? 0
+    },
+    get(id: number): OutboxRow | undefined {
+      return db.select().from(outbox).where(eq(outbox.id, id)).get()
+    },
+    listForUser(userId: number): OutboxRow[] {
+      return db.select().from(outbox).where(eq(outbox.userId, userId)).orderBy(asc(outbox.id)).all()
+    },
+  }
+}
+
+/** The outbox repository's type, for injection. */
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>

@@ -1,0 +1,36 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Db } from './database.js'
+import { users } from './schema.js'
+
+/** A stored user row. */
+export type UserRow = typeof users.$inferSelect
+
+/** Queries on users: Telegram id, language, notification preference, active flag. */
+export function createUsersRepo(db: Db) {
+  const get = (id: number): UserRow | undefined => db.select().from(users).where(eq(users.id, id)).get()
+  return {
+    /** Creates the user on first contact; marks an existing one active again (they wrote to us). */
+    touch(id: number): UserRow {
+      return db
+        .insert(users)
+        .values({ id })
+        .onConflictDoUpdate({ target: users.id, set: { active: true, updatedAt: sql`(unixepoch('subsec') * 1000)` }, setWhere: sql`${users.active} = 0` })
+        .returning()
+        .get() ?? get(id)!
+    },
+    get,
+    setLanguage(id: number, language: string | null): void {
+      db.update(users).set({ language, updatedAt: Date.now() }).where(eq(users.id, id)).run()
+    },
+    setNotifications(id: number, on: boolean): void {
+      db.update(users).set({ notifications: on, updatedAt: Date.now() }).where(eq(users.id, id)).run()
+    },
+    /** A 403 from Telegram (bot blocked) sets this false; the next message from the user resets it. */
+    setActive(id: number, active: boolean): void {
+      db.update(users).set({ active, updatedAt: Date.now() }).where(eq(users.id, id)).run()
+    },
+  }
+}
+
+/** The users repository's type, for injection. */
+export type UsersRepo = ReturnType<typeof createUsersRepo>
