@@ -61,6 +61,7 @@ export const DIAGNOSIS_CODES = [
   'EXCHANGE_UNAVAILABLE',
   'ACCOUNT_RESTRICTED',
   'UNKNOWN',
+  'IP_UNVERIFIED',
 ] as const
 /** A machine-readable reason for a non-passing check, mapped to user text only at the edge. */
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number]

@@ -1,0 +1,175 @@
+/**
+ * A fake MEXC + KuCoin on one loopback port, reached by real ccxt through the EXCHANGE_URL_*
+ * overrides (no mocking of ccxt or fetch). Each exchange host lives under a path prefix:
+ * `/mexc` (spot and contract), `/kucoin` (spot host) and `/kucoin-futures` (futures host), so
+ * `exchangeUrls` can be passed straight to `createExchangeRegistry({ urls })`.
+ *
+ * Imported by tests and by the demo (`npm start` without a token), so it must not import vitest.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { AccountBook, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
+import type { FakeResponse, RouteContext } from './exchange/http.js'
+import { kucoinRoute } from './exchange/kucoin-routes.js'
+import { mexcRoute } from './exchange/mexc-routes.js'
+import { matchScenario, scenarioResponse, type Scenario, type ScenarioKind } from './exchange/scenarios.js'
+
+export { fakeCredentials, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
+export type { Scenario, ScenarioKind } from './exchange/scenarios.js'
+
+/** One request as the fake saw it; `role` is the host: mexc `spot`/`contract`, kucoin `spot`/`futures`. */
+export interface LoggedRequest {
+  exchange: FakeExchangeId
+  role: string
+  method: string
+  path: string
+}
+
+const PREFIXES: ReadonlyArray<[string, FakeExchangeId, string]> = [
+  ['/kucoin-futures', 'kucoin', 'futures'],
+  ['/kucoin', 'kucoin', 'spot'],
+  ['/mexc', 'mexc', 'spot'],
+]
+
+/** The fake exchange; see the file comment. */
+export class FakeExchangeServer {
+  /** Every request since start/reset, in order. */
+  readonly requests: LoggedRequest[] = []
+  /** The address the fake treats as the caller's ("our egress IP"); undefined = the socket's address. */
+  callerIp: string | undefined
+  private readonly accounts = new AccountBook()
+  private scenarios: Scenario[] = []
+  private skew: Partial<Record<FakeExchangeId | 'all', number>> = {}
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private server: Server | undefined
+  private base = ''
+
+  /** Base URL, e.g. `http://127.0.0.1:43123`. */
+  get url(): string {
+    if (!this.base) throw new Error('fake exchange not started')
+    return this.base
+  }
+
+  /** Ready for `createExchangeRegistry({ urls })` or EXCHANGE_URL_* variables. */
+  get exchangeUrls(): { mexc: string; kucoin: string; kucoinFutures: string } {
+    return { mexc: `${this.url}/mexc`, kucoin: `${this.url}/kucoin`, kucoinFutures: `${this.url}/kucoin-futures` }
+  }
+
+  /** Listens on 127.0.0.1, port 0 (a free port). */
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    this.server = server
+    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    return this
+  }
+
+  /** Closes the port, open keep-alive sockets and pending slow answers. */
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+    const server = this.server
+    this.server = undefined
+    if (!server) return
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+
+  /** Forgets accounts, scenarios, clock skew, caller IP and the request log. */
+  reset(): void {
+    this.accounts.clear()
+    this.scenarios = []
+    this.skew = {}
+    this.callerIp = undefined
+    this.requests.length = 0
+  }
+
+  /** Creates an account; missing credentials are generated (see `fakeCredentials`). */
+  addAccount(input: FakeAccountInput): FakeAccount {
+    return this.accounts.add(input)
+  }
+
+  /** Changes an account at runtime (permissions, whitelist, balances, frozen...). */
+  updateAccount(apiKey: string, patch: Partial<Omit<FakeAccount, 'apiKey' | 'exchange'>>): FakeAccount {
+    return this.accounts.update(apiKey, patch)
+  }
+
+  /** Deletes the key on the exchange's side: later calls answer "key does not exist". */
+  revokeAccount(apiKey: string): void {
+    this.accounts.update(apiKey, { revoked: true })
+  }
+
+  /** Turns a failure on: globally, or for one exchange and/or one path (see {@link Scenario}). */
+  setScenario(kind: ScenarioKind, where: Omit<Scenario, 'kind'> = {}): void {
+    this.scenarios.push({ kind, ...where })
+  }
+
+  /** Turns every failure scenario off. */
+  clearScenarios(): void {
+    this.scenarios = []
+  }
+
+  /** Moves the exchange's clock by `ms` (its time endpoint and its timestamp checks). */
+  setClockSkew(ms: number, exchange?: FakeExchangeId): void {
+    this.skew[exchange ?? 'all'] = ms
+  }
+
+  /** Requests seen, optionally for one exchange. */
+  requestCount(exchange?: FakeExchangeId): number {
+    return exchange ? this.requests.filter((r) => r.exchange === exchange).length : this.requests.length
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake')
+    const prefix = PREFIXES.find(([p]) => url.pathname === p || url.pathname.startsWith(`${p}/`))
+    const body = await readBody(req)
+    if (!prefix) return write(res, { status: 404, body: 'unknown exchange prefix' })
+    const [p, exchange, hostRole] = prefix
+    const path = url.pathname.slice(p.length) || '/'
+    const role = exchange === 'mexc' && path.startsWith('/api/v1/') ? 'contract' : hostRole
+    this.requests.push({ exchange, role, method: req.method ?? 'GET', path })
+    const ctx: RouteContext = {
+      exchange,
+      role,
+      method: req.method ?? 'GET',
+      path,
+      query: url.search.replace(/^\?/, ''),
+      headers: req.headers,
+      body,
+      callerIp: this.callerIp ?? (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      now: Date.now() + (this.skew[exchange] ?? this.skew.all ?? 0),
+      accounts: this.accounts,
+    }
+    const route = () => (exchange === 'mexc' ? mexcRoute(ctx) : kucoinRoute(ctx))
+    const scenario = matchScenario(this.scenarios, exchange, path)
+    if (!scenario) return write(res, route())
+    const answer = scenarioResponse(scenario, exchange)
+    if (answer === 'reset') return void req.socket.destroy()
+    if (answer !== 'slow') return write(res, answer)
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      write(res, route())
+    }, scenario.delayMs ?? 2000)
+    this.timers.add(timer)
+  }
+}
+
+/** Creates and starts a fake on a free loopback port. */
+export async function startFakeExchange(): Promise<FakeExchangeServer> {
+  return new FakeExchangeServer().start()
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function write(res: ServerResponse, r: FakeResponse): void {
+  if (res.destroyed || res.writableEnded) return
+  res.writeHead(r.status, r.headers ?? {})
+  res.end(r.body)
+}
