@@ -153,6 +153,7 @@ export class TelegramState extends EventEmitter {
   recordCall(method: string, payload: Record<string, unknown>, files: ApiCall['files']): ApiCall {
     const call: ApiCall = { method, payload, files, at: Date.now(), outcome: 'pending' }
     this.calls.push(call)
+    this.changed()
     return call
   }
 
