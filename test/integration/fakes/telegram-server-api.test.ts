@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { GrammyError, InlineKeyboard, InputFile, webhookCallback } from 'grammy'
+import type { Update } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeTelegram, type FakeUser, startFakeTelegram } from '../../fakes/telegram-server.js'
 import { parseHtml } from '../../fakes/telegram/format-html.js'
@@ -166,7 +167,8 @@ describe('webhook mode', () => {
     expect(reply.text).toBe('hook: ping')
     await fake.waitFor(() => fake.pendingUpdates.length === 0)
 
-    const forged = await fake.postWebhookUpdate({ message: fake.sendText(alice, 'x').message }, { secretToken: 'wrong' })
+    const message = fake.sendText(alice, 'x').message as NonNullable<Update['message']>
+    const forged = await fake.postWebhookUpdate({ message }, { secretToken: 'wrong' })
     expect(forged.status).toBe(401)
   })
 })
