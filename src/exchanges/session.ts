@@ -15,7 +15,7 @@ export const SKEW_WARN_MS = 1000
 
 /** What one exchange call proves, and what a refusal on it means. */
 export interface StepSpec {
-  /** The check that takes an unexplained failure (UNKNOWN, ACCOUNT_RESTRICTED). */
+  /** The check that takes an unexplained failure (UNKNOWN). */
   check: CheckId
   /** What "permission denied" on this call means, e.g. NO_TRADE_PERMISSION on `trade`. */
   permission: { code: DiagnosisCode; check: CheckId }
@@ -35,6 +35,7 @@ const LANDING: Partial<Record<DiagnosisCode, CheckId>> = {
   INVALID_SECRET: 'secret',
   INVALID_PASSPHRASE: 'passphrase',
   IP_NOT_ALLOWED: 'ip',
+  ACCOUNT_RESTRICTED: 'key',
   NO_READ_PERMISSION: 'balance',
   NO_TRADE_PERMISSION: 'trade',
   NO_FUTURES_PERMISSION: 'futures',
@@ -48,7 +49,7 @@ const IMPLIED_PASSES: Partial<Record<DiagnosisCode, readonly CheckId[]>> = {
   NO_READ_PERMISSION: ['key', 'secret', 'passphrase'],
   NO_TRADE_PERMISSION: ['key', 'secret', 'passphrase'],
   NO_FUTURES_PERMISSION: ['key', 'secret', 'passphrase'],
-  ACCOUNT_RESTRICTED: ['key', 'secret', 'passphrase'],
+  ACCOUNT_RESTRICTED: ['secret', 'passphrase'],
 }
 
 // A missing permission does not stop the other checks; anything else does.

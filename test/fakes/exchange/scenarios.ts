@@ -6,7 +6,7 @@ import type { FakeExchangeId } from './accounts.js'
 import { json, type FakeResponse } from './http.js'
 
 /** The failures the fake can imitate. */
-export type ScenarioKind = 'outage' | 'maintenance' | 'rate-limit' | 'slow' | 'malformed' | 'reset'
+export type ScenarioKind = 'outage' | 'maintenance' | 'rate-limit' | 'slow' | 'malformed' | 'reset' | 'unknown-error'
 
 /** One active switch; without `exchange`/`path` it applies to every request. */
 export interface Scenario {
@@ -47,6 +47,9 @@ export function scenarioResponse(s: Scenario, exchange: FakeExchangeId): FakeRes
       const h = { 'retry-after': String(s.retryAfterS ?? 2) }
       return exchange === 'mexc' ? json(429, { code: 429, msg: 'Too Many Requests' }, h) : json(429, { code: '429000', msg: 'Too Many Requests' }, h)
     }
+    case 'unknown-error':
+      // An error code nobody has mapped yet: the adapter must say UNKNOWN, not guess.
+      return exchange === 'mexc' ? json(400, { code: 99999, msg: 'Something new' }) : json(400, { code: '999999', msg: 'Something new' })
     case 'malformed':
       return { status: 200, body: exchange === 'mexc' ? '{"serverTime":17' : '{"code":"200000","data":{', headers: { 'content-type': 'application/json' } }
   }

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { CHECK_IDS, DIAGNOSIS_CODES, EXCHANGE_IDS, type DiagnosisCode, type ExchangeId, type TestReport } from '../../../src/domain/types.js'
+import { createExchangeRegistry, type ExchangeRegistry } from '../../../src/exchanges/registry.js'
+import { FakeExchangeServer } from '../../fakes/exchange-server.js'
+import { CASES, OUR_IP, type Arranged } from './cases.js'
+
+const fake = new FakeExchangeServer()
+let registry: ExchangeRegistry
+
+beforeAll(async () => {
+  await fake.start()
+  registry = createExchangeRegistry({ urls: fake.exchangeUrls })
+})
+afterAll(() => fake.stop())
+beforeEach(() => {
+  fake.reset()
+  fake.callerIp = OUR_IP
+})
+
+/** Properties every report must have, whatever the scenario. */
+function assertInvariants(report: TestReport, secrets: string[]): void {
+  const ids = report.checks.map((c) => c.id)
+  expect(ids).toEqual(CHECK_IDS.filter((id) => ids.includes(id)))
+  for (const c of report.checks) {
+    if (c.state === 'pass') expect(c.code).toBeUndefined()
+    else if (c.code === undefined) {
+      // Skipped: unknown, no code, and the blocker is a failed check of this report.
+      expect(c.state).toBe('unknown')
+      const blocker = report.checks.find((b) => b.id === c.detail?.['skipped'])
+      expect(blocker?.state).toBe('fail')
+    }
+  }
+  // Exchange faults are never blamed on the key.
+  if (report.transient) expect(report.checks.find((c) => c.id === 'key')?.state).not.toBe('fail')
+  expect(report.requestCount).toBeLessThanOrEqual(4)
+  const text = JSON.stringify(report)
+  for (const s of secrets) if (s) expect(text).not.toContain(s)
+}
+
+describe.each(EXCHANGE_IDS.map((id) => [id] as const))('%s adapter contract', (id: ExchangeId) => {
+  const observed = new Set<DiagnosisCode>()
+
+  it.each(CASES[id].map((c) => [`${c.code ?? 'OK'}: ${c.name}`, c] as const))('%s', async (_name, c) => {
+    const arranged: Arranged = c.arrange(fake)
+    const adapter = registry.getAdapter(id)
+    const report = await adapter.testConnection(arranged.credentials, {
+      market: arranged.market ?? 'spot',
+      egressIps: arranged.egressIps ?? [OUR_IP],
+      requestTimeoutMs: arranged.requestTimeoutMs ?? 2000,
+      totalTimeoutMs: arranged.totalTimeoutMs ?? 5000,
+    })
+    for (const check of report.checks) if (check.code) observed.add(check.code)
+
+    assertInvariants(report, [arranged.credentials.secret, arranged.credentials.passphrase ?? ''])
+    const target = report.checks.find((x) => x.id === c.expect.check)
+    expect(target?.state).toBe(c.expect.state)
+    expect(target?.code).toBe(c.code ?? undefined)
+    if (c.expect.detail) expect(target?.detail).toMatchObject(c.expect.detail)
+    for (const s of c.expect.skipped ?? []) {
+      const skipped = report.checks.find((x) => x.id === s)
+      if (skipped) expect(skipped).toMatchObject({ state: 'unknown', detail: { skipped: c.expect.check } })
+    }
+    expect(report.verdict).toBe(c.expect.verdict)
+    expect(report.transient).toBe(c.expect.transient)
+    expect(report.requestCount).toBe(c.expect.requests)
+    // The fake saw exactly what the report counted: no hidden retries, no market loading.
+    expect(fake.requestCount(id)).toBe(report.requestCount)
+  })
+
+  it('produces only the codes its cases declare', () => {
+    const declared = new Set(CASES[id].map((c) => c.code).filter((c) => c !== null))
+    expect([...observed].filter((c) => !declared.has(c))).toEqual([])
+  })
+})
+
+describe('contract coverage', () => {
+  it('drives every diagnosis code on at least one exchange', () => {
+    const covered = new Set(EXCHANGE_IDS.flatMap((id) => CASES[id].map((c) => c.code)))
+    expect(DIAGNOSIS_CODES.filter((c) => !covered.has(c))).toEqual([])
+  })
+
+  it('reads a healthy key and its futures account in at most 4 requests, on the right hosts', async () => {
+    const m = fake.addAccount({ exchange: 'mexc', permissions: ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_WRITE', 'CONTRACT_ACCOUNT_READ'] })
+    const k = fake.addAccount({ exchange: 'kucoin', permissions: ['General', 'Spot', 'Futures'], ipWhitelist: [OUR_IP] })
+    const opts = { market: 'both', egressIps: [OUR_IP], requestTimeoutMs: 2000, totalTimeoutMs: 5000 } as const
+    const rm = await registry.getAdapter('mexc').testConnection(m, opts)
+    const rk = await registry.getAdapter('kucoin').testConnection(k, opts)
+    expect(rm.verdict).toBe('online')
+    expect(rk.checks.every((c) => c.state === 'pass')).toBe(true)
+    expect(fake.requests.map((r) => `${r.exchange} ${r.role} ${r.method} ${r.path}`)).toEqual([
+      'mexc spot GET /api/v3/time',
+      'mexc spot GET /api/v3/account',
+      'mexc spot POST /api/v3/order/test',
+      'mexc contract GET /api/v1/private/account/assets',
+      'kucoin spot GET /api/v1/timestamp',
+      'kucoin spot GET /api/v1/user/api-key',
+      'kucoin spot GET /api/v1/accounts',
+      'kucoin futures GET /api/v1/account-overview',
+    ])
+  })
+
+  it('runs concurrent tests with different keys without mixing their signatures', async () => {
+    const accounts = Array.from({ length: 6 }, (_, i) =>
+      fake.addAccount({ exchange: i % 2 ? 'kucoin' : 'mexc', permissions: i % 2 ? ['General', 'Spot'] : ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_WRITE'] }),
+    )
+    const reports = await Promise.all(
+      accounts.map((a) =>
+        registry.getAdapter(a.exchange).testConnection(a, { market: 'spot', egressIps: [OUR_IP], requestTimeoutMs: 2000, totalTimeoutMs: 5000 }),
+      ),
+    )
+    for (const r of reports) expect(r.verdict).toBe('online')
+  })
+})
