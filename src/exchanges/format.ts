@@ -12,6 +12,8 @@ export interface FieldRule {
   charset: RegExp
   minLength: number
   maxLength: number
+  /** A distinctive mark (MEXC keys start with `mx0`): when set, it alone decides "looks like this field". */
+  looksLike?: RegExp
 }
 
 /** An exchange's field shapes; `passphrase` only where the exchange has one. */
@@ -28,6 +30,12 @@ export function fits(rule: FieldRule | undefined, value: string): boolean {
   if (!rule) return false
   if (value.length < rule.minLength || value.length > rule.maxLength) return false
   return [...value].every((ch) => rule.charset.test(ch))
+}
+
+/** True when `value` carries the field's mark, or (without a mark) has its full shape. */
+export function looksLike(rule: FieldRule | undefined, value: string): boolean {
+  if (!rule) return false
+  return rule.looksLike ? rule.looksLike.test(value) : fits(rule, value)
 }
 
 /**
@@ -47,9 +55,9 @@ export function validateWith(
   if (field !== 'apiKey' && others.apiKey !== undefined && value === others.apiKey) return 'SAME_AS_KEY'
   if (field === 'apiKey' && others.secret !== undefined && value === others.secret) return 'LOOKS_LIKE_SECRET'
   if (field === 'passphrase' && others.secret !== undefined && value === others.secret) return 'LOOKS_LIKE_SECRET'
-  if (field === 'apiKey' && !fits(rule, value) && fits(rules.secret, value)) return 'LOOKS_LIKE_SECRET'
-  if (field === 'secret' && !fits(rule, value) && fits(rules.apiKey, value)) return 'LOOKS_LIKE_KEY'
-  if (field === 'passphrase' && fits(rules.secret, value)) return 'LOOKS_LIKE_SECRET'
+  if (field === 'apiKey' && looksLike(rules.secret, value) && !looksLike(rule, value)) return 'LOOKS_LIKE_SECRET'
+  if (field === 'secret' && looksLike(rules.apiKey, value) && !looksLike(rule, value)) return 'LOOKS_LIKE_KEY'
+  if (field === 'passphrase' && looksLike(rules.secret, value)) return 'LOOKS_LIKE_SECRET'
   if (!rule) return null
   if (![...value].every((ch) => rule.charset.test(ch))) return 'BAD_CHARSET'
   if (value.length < rule.minLength || value.length > rule.maxLength) return 'WRONG_LENGTH'

@@ -17,11 +17,12 @@ import { createSession, requireNumber, requireObject, type StepSpec } from './se
 
 /**
  * Field shapes. Confirmed in MEXC's API docs examples: keys like `mx0aBYs33eIilxBWC5` (18
- * alphanumerics), secrets like `45d0b3c26f2644f19bfb98b07741b2f5` (32 hex). The key length
- * range is kept loose (16-40) because only examples, not a rule, were found.
+ * alphanumerics, every example starts `mx0`), secrets like `45d0b3c26f2644f19bfb98b07741b2f5`
+ * (32 hex). The key length range is kept loose (16-40) and the `mx0` prefix is used only to
+ * spot swapped fields, because only examples, not a rule, were found.
  */
 export const MEXC_FORMAT: FormatRules = {
-  apiKey: { charset: /[A-Za-z0-9]/, minLength: 16, maxLength: 40 },
+  apiKey: { charset: /[A-Za-z0-9]/, minLength: 16, maxLength: 40, looksLike: /^mx0[A-Za-z0-9]{10,}$/ },
   secret: { charset: /[0-9a-fA-F]/, minLength: 32, maxLength: 32 },
 }
 

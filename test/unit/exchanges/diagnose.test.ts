@@ -1,0 +1,61 @@
+import { AuthenticationError, BadRequest, ExchangeError, ExchangeNotAvailable, InvalidNonce, NetworkError, OnMaintenance, PermissionDenied, RateLimitExceeded, RequestTimeout, AccountSuspended } from 'ccxt'
+import { describe, expect, it } from 'vitest'
+import { BadShapeError, DeadlineError, fromStatusOrClass, toFailure } from '../../../src/exchanges/diagnose.js'
+import { KUCOIN_CODES } from '../../../src/exchanges/kucoin.js'
+import { MEXC_CODES } from '../../../src/exchanges/mexc.js'
+
+describe('exchange codes win over ccxt classes', () => {
+  it.each([
+    // ccxt calls 10072 and 700006 BadRequest: only the code tells them apart.
+    [MEXC_CODES, '10072', new BadRequest('x'), 'INVALID_KEY'],
+    [MEXC_CODES, '700006', new BadRequest('x'), 'IP_NOT_ALLOWED'],
+    [MEXC_CODES, '700002', new AuthenticationError('x'), 'INVALID_SECRET'],
+    [MEXC_CODES, '700007', new AuthenticationError('x'), 'PERMISSION'],
+    [MEXC_CODES, '700003', new InvalidNonce('x'), 'CLOCK_SKEW'],
+    [MEXC_CODES, '801', new OnMaintenance('x'), 'EXCHANGE_UNAVAILABLE'],
+    [MEXC_CODES, '730100', new ExchangeError('x'), 'ACCOUNT_RESTRICTED'],
+    // ccxt calls every KuCoin auth failure AuthenticationError.
+    [KUCOIN_CODES, '400003', new AuthenticationError('x'), 'INVALID_KEY'],
+    [KUCOIN_CODES, '400004', new AuthenticationError('x'), 'INVALID_PASSPHRASE'],
+    [KUCOIN_CODES, '400005', new AuthenticationError('x'), 'INVALID_SECRET'],
+    [KUCOIN_CODES, '400006', new AuthenticationError('x'), 'IP_NOT_ALLOWED'],
+    [KUCOIN_CODES, '400007', new AuthenticationError('x'), 'PERMISSION'],
+    [KUCOIN_CODES, '400002', new InvalidNonce('x'), 'CLOCK_SKEW'],
+    [KUCOIN_CODES, '411100', new AccountSuspended('x'), 'ACCOUNT_RESTRICTED'],
+    [KUCOIN_CODES, '429000', new ExchangeError('x'), 'RATE_LIMITED'],
+  ] as const)('%#: code %s', (table, code, err, expected) => {
+    expect(toFailure(err, { exchangeCode: code, status: 400 }, table).code).toBe(expected)
+  })
+
+  it('keeps the status and Retry-After, never the message', () => {
+    const f = toFailure(new RateLimitExceeded('kucoin GET https://api.kucoin.com/... KC-API-KEY: abc'), { status: 429, retryAfterS: 3 }, KUCOIN_CODES)
+    expect(f).toEqual({ status: 429, retryAfterS: 3, code: 'RATE_LIMITED' })
+  })
+})
+
+describe('fallback when the code is unknown', () => {
+  it.each([
+    ['InvalidNonce before NetworkError (it extends it)', new InvalidNonce('x'), undefined, 'CLOCK_SKEW'],
+    ['PermissionDenied before AuthenticationError', new PermissionDenied('x'), undefined, 'PERMISSION'],
+    ['429 status', new ExchangeError('x'), 429, 'RATE_LIMITED'],
+    ['RateLimitExceeded', new RateLimitExceeded('x'), undefined, 'RATE_LIMITED'],
+    ['5xx status with an unknown body', new ExchangeError('x'), 502, 'EXCHANGE_UNAVAILABLE'],
+    ['ExchangeNotAvailable', new ExchangeNotAvailable('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
+    ['RequestTimeout', new RequestTimeout('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
+    ['NetworkError (reset)', new NetworkError('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
+    ['our total deadline', new DeadlineError('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
+    ['a body we cannot read', new BadShapeError('x'), 200, 'EXCHANGE_UNAVAILABLE'],
+    ['AccountSuspended', new AccountSuspended('x'), undefined, 'ACCOUNT_RESTRICTED'],
+    ['AuthenticationError with no code', new AuthenticationError('x'), 401, 'INVALID_KEY'],
+    ['anything else', new ExchangeError('x'), 400, 'UNKNOWN'],
+    ['not even an Error', 'boom', undefined, 'UNKNOWN'],
+  ] as const)('%s', (_name, err, status, expected) => {
+    expect(fromStatusOrClass(err, status)).toBe(expected)
+  })
+
+  it('never reads a timeout, 5xx or 429 as a bad key', () => {
+    for (const [err, status] of [[new RequestTimeout('x'), undefined], [new ExchangeError('x'), 503], [new ExchangeError('x'), 429], [new OnMaintenance('x'), 503]] as const) {
+      expect(['RATE_LIMITED', 'EXCHANGE_UNAVAILABLE']).toContain(fromStatusOrClass(err, status))
+    }
+  })
+})
