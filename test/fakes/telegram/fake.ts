@@ -143,6 +143,12 @@ export class FakeTelegram {
     return () => { this.state.off('chat', listener) }
   }
 
+  /** Called after any change (a call arrived or ended, an update was queued); returns an unsubscribe. */
+  onActivity(listener: () => void): () => void {
+    this.state.on('change', listener)
+    return () => { this.state.off('change', listener) }
+  }
+
   /**
    * The next bot message in a chat that this method has not returned before. Each chat has a
    * cursor, so a reply that arrived before the call is not missed and none is returned twice.

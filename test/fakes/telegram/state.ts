@@ -113,11 +113,13 @@ export class TelegramState extends EventEmitter {
    * dropped, as Telegram never stores them for that bot.
    */
   takeUpdates(offset: number, limit: number): Update[] {
+    const before = this.pending.length
     if (offset > 0) this.pending = this.pending.filter(u => u.update_id >= offset)
     else if (offset < 0) this.pending = this.pending.slice(offset)
     this.pending = this.pending.filter(u => this.isAllowed(u))
     const batch = this.pending.slice(0, limit)
     for (const u of batch) this.deliveries.set(u.update_id, (this.deliveries.get(u.update_id) ?? 0) + 1)
+    if (this.pending.length !== before) this.changed()
     return batch
   }
 
