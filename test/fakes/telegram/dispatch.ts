@@ -8,7 +8,11 @@ import type { Scenarios } from './scenarios.js'
 import type { TelegramState } from './state.js'
 
 /** How a call ended: a result, a Telegram error, or a socket to destroy. */
-export type Outcome = { kind: 'ok', result: unknown } | { kind: 'error', error: TelegramApiError } | { kind: 'drop' }
+export type Outcome =
+  | { kind: 'ok', result: unknown }
+  | { kind: 'error', error: TelegramApiError }
+  | { kind: 'drop' }
+  | { kind: 'raw', status: number, body: string }
 
 /**
  * Runs one Bot API call through the fault scenarios and the method table, logging it. Shared
@@ -26,6 +30,10 @@ export function createDispatcher(state: TelegramState, scenarios: Scenarios) {
     if (fault?.kind === 'drop') {
       state.settleCall(call, undefined, true)
       return { kind: 'drop' }
+    }
+    if (fault?.kind === 'raw') {
+      state.settleCall(call, new TelegramApiError(fault.status, 'non-JSON answer'))
+      return fault
     }
     try {
       if (fault) throw fault.error

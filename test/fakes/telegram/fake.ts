@@ -89,6 +89,8 @@ export class FakeTelegram {
     this.state.queries.clear()
     this.state.commands.clear()
     this.state.chatActions.length = 0
+    this.state.deliveries.clear()
+    this.state.allowedUpdates = undefined
     this.state.webhook = undefined
     this.scenarios.clear()
     this.cursors.clear()
@@ -171,7 +173,7 @@ export class FakeTelegram {
   failNext(method: string, opts: FailOptions): void { this.scenarios.failNext(method, opts) }
   /** A 429 storm; `retryAfter` may be fractional here (not in Telegram) to keep tests fast. */
   rateLimit(opts: { retryAfter: number, count: number } & MethodFilter): void { this.scenarios.rateLimit(opts) }
-  serverError(opts: { count: number, errorCode?: number, description?: string } & MethodFilter): void { this.scenarios.serverError(opts) }
+  serverError(opts: { count: number, errorCode?: number, description?: string, html?: boolean } & MethodFilter): void { this.scenarios.serverError(opts) }
   dropConnections(opts: { count: number } & MethodFilter): void { this.scenarios.dropConnections(opts) }
   /** The user blocks the bot: sends to their private chat answer 403 until they write again. */
   blockBot(user: FakeUser): void { this.scenarios.blockedUsers.add(user.id) }
@@ -191,7 +193,7 @@ export class FakeTelegram {
   // ── webhook mode ─────────────────────────────────────────────────────────────────────
   /** POSTs one update straight to the bot's webhook (bypassing the queue), secret header included. */
   postWebhookUpdate(body: UpdateBody | Update, opts?: PostWebhookOptions): Promise<WebhookResponse> {
-    const update = 'update_id' in body ? body : { update_id: 900_000_000 + this.state.calls.length, ...body } as Update
+    const update = 'update_id' in body ? body : { update_id: this.state.allocateUpdateId(), ...body } as Update
     return this.webhook.post(update, opts)
   }
 

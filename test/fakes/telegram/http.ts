@@ -37,6 +37,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, token: string, 
     return
   }
   if (res.destroyed) return
+  if (outcome.kind === 'raw') {
+    res.writeHead(outcome.status, { 'content-type': 'text/html' })
+    res.end(outcome.body)
+    return
+  }
   if (outcome.kind === 'ok') return send(res, 200, { ok: true, result: outcome.result })
   send(res, outcome.error.errorCode, outcome.error.toEnvelope())
 }

@@ -1,7 +1,13 @@
 import { DESCRIPTIONS, TelegramApiError } from './errors.js'
 
 /** What a matched scenario does to a request. */
-export type Fault = { kind: 'error', error: TelegramApiError } | { kind: 'drop' }
+export type Fault =
+  | { kind: 'error', error: TelegramApiError }
+  | { kind: 'drop' }
+  | { kind: 'raw', status: number, body: string }
+
+/** The page nginx in front of the Bot API serves when the backend is down: not JSON at all. */
+const BAD_GATEWAY_HTML = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n'
 
 /** Options for {@link Scenarios.failNext}. */
 export interface FailOptions {
@@ -53,10 +59,14 @@ export class Scenarios {
     this.rules.push({ methods: lower(opts.methods), remaining: opts.count, fault: () => ({ kind: 'error', error }) })
   }
 
-  /** Telegram-side outages: the next `count` calls answer 5xx. */
-  serverError(opts: { count: number, errorCode?: number, description?: string } & MethodFilter): void {
+  /**
+   * Telegram-side outages: the next `count` calls answer 5xx, as a JSON envelope or, with
+   * `html`, as nginx's 502 page (which grammY can't parse and reports as an HttpError).
+   */
+  serverError(opts: { count: number, errorCode?: number, description?: string, html?: boolean } & MethodFilter): void {
     const error = new TelegramApiError(opts.errorCode ?? 500, opts.description ?? DESCRIPTIONS.internal)
-    this.rules.push({ methods: lower(opts.methods), remaining: opts.count, fault: () => ({ kind: 'error', error }) })
+    const fault = (): Fault => opts.html ? { kind: 'raw', status: 502, body: BAD_GATEWAY_HTML } : { kind: 'error', error }
+    this.rules.push({ methods: lower(opts.methods), remaining: opts.count, fault })
   }
 
   /** The next `count` calls get their socket destroyed with no response at all. */

@@ -67,6 +67,11 @@ export class TelegramState extends EventEmitter {
     return id
   }
 
+  /** Ids for updates posted straight to a webhook, from the same sequence as queued ones. */
+  allocateUpdateId(): number {
+    return this.nextUpdateId++
+  }
+
   allocateQueryId(): string {
     return String(4_000_000 + this.nextQueryId++)
   }

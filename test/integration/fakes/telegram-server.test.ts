@@ -1,9 +1,9 @@
 import { autoRetry } from '@grammyjs/auto-retry'
 import { sequentialize } from '@grammyjs/runner'
-import { GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy'
+import { GrammyError, HttpError, InlineKeyboard } from 'grammy'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type FakeTelegram, type FakeUser, startFakeTelegram } from '../../fakes/telegram-server.js'
-import { type BotUnderTest, startPolling, startRunner } from './bot-harness.js'
+import { type BotUnderTest, createBot, startPolling, startRunner } from './bot-harness.js'
 
 let fake: FakeTelegram
 let alice: FakeUser
@@ -149,7 +149,6 @@ describe('fake telegram with @grammyjs/runner', () => {
 
 describe('getUpdates semantics', () => {
   it('keeps updates until an offset confirms them, and honours negative offsets', async () => {
-    const { createBot } = await import('./bot-harness.js')
     const { bot } = createBot(fake, () => {})
     fake.sendText(alice, 'one')
     fake.sendText(alice, 'two')
@@ -164,7 +163,6 @@ describe('getUpdates semantics', () => {
   })
 
   it('holds a long poll open until an update arrives, and 409s the older of two concurrent polls', async () => {
-    const { createBot } = await import('./bot-harness.js')
     const { bot } = createBot(fake, () => {})
     const first = bot.api.getUpdates({ timeout: 10 })
     await fake.waitFor(() => fake.callsTo('getUpdates').length === 1)
@@ -178,7 +176,6 @@ describe('getUpdates semantics', () => {
   })
 
   it('drops update types outside allowed_updates', async () => {
-    const { createBot } = await import('./bot-harness.js')
     const { bot } = createBot(fake, () => {})
     const picker = fake.sendText(alice, 'x')
     fake.forgeCallback(alice, picker, 'data')
@@ -228,13 +225,15 @@ describe('faults', () => {
     await running.bot.api.sendMessage(alice.id, 'welcome back')
   })
 
-  it('drops the connection without a response, and answers 5xx', async () => {
+  it('drops the connection without a response, and answers 5xx as JSON or as nginx\'s HTML page', async () => {
     running = await startPolling(fake, () => {})
     fake.dropConnections({ count: 1, methods: ['sendMessage'] })
     await expect(running.bot.api.sendMessage(alice.id, 'x')).rejects.toBeInstanceOf(HttpError)
     fake.serverError({ count: 1, errorCode: 502, description: 'Bad Gateway' })
     await expect(running.bot.api.sendMessage(alice.id, 'x')).rejects.toThrow('Bad Gateway')
+    fake.serverError({ count: 1, html: true, methods: ['sendMessage'] })
+    await expect(running.bot.api.sendMessage(alice.id, 'x')).rejects.toBeInstanceOf(HttpError)
     await running.bot.api.sendMessage(alice.id, 'x')
-    expect(fake.callsTo('sendMessage').map(c => c.outcome)).toEqual(['dropped', 'error', 'ok'])
+    expect(fake.callsTo('sendMessage').map(c => c.outcome)).toEqual(['dropped', 'error', 'error', 'ok'])
   })
 })
