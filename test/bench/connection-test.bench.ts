@@ -1,0 +1,120 @@
+/**
+ * Benchmark (not a test): connection tests per second against the fake exchange on loopback,
+ * and our time per test against the bare ccxt calls it makes (same endpoints, a fresh ccxt
+ * instance each time, no report logic), measured in the same run, interleaved in rounds so
+ * machine noise hits both sides alike. Run: npm run bench:test
+ */
+import { availableParallelism } from 'node:os'
+import { kucoin, mexc, type Exchange } from 'ccxt'
+import type { Credentials, ExchangeId } from '../../src/domain/types.js'
+import { createExchangeRegistry } from '../../src/exchanges/registry.js'
+import { FakeExchangeServer } from '../fakes/exchange-server.js'
+
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6)
+const PER_ROUND = Number(process.env['BENCH_PER_ROUND'] ?? 100)
+const CONCURRENCY = 8
+const IP = '203.0.113.7'
+
+const fake = await new FakeExchangeServer().start()
+fake.callerIp = IP
+const urls = fake.exchangeUrls
+const registry = createExchangeRegistry({ urls })
+const accounts: Record<ExchangeId, Credentials> = {
+  mexc: fake.addAccount({ exchange: 'mexc', permissions: ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_WRITE', 'CONTRACT_ACCOUNT_READ'] }),
+  kucoin: fake.addAccount({ exchange: 'kucoin', permissions: ['General', 'Spot', 'Futures'], ipWhitelist: [IP] }),
+}
+const options = { market: 'both', egressIps: [IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
+
+async function ours(id: ExchangeId): Promise<void> {
+  const r = await registry.getAdapter(id).testConnection(accounts[id], options)
+  if (r.verdict !== 'online' || r.requestCount !== 4) throw new Error(`unexpected report: ${r.verdict} ${r.requestCount}`)
+}
+
+// The baseline: what any caller of ccxt must do at least (instance, host override, 4 calls).
+function pointAt(node: unknown, base: (path: string[]) => string, path: string[] = []): unknown {
+  if (typeof node === 'string') {
+    const u = new URL(node)
+    return base(path) + (u.pathname === '/' ? '' : u.pathname)
+  }
+  return Object.fromEntries(Object.entries(node as object).map(([k, v]) => [k, pointAt(v, base, [...path, k])]))
+}
+function bareInstance(id: ExchangeId, enableRateLimit = false): Exchange {
+  const c = accounts[id]
+  const ex = id === 'mexc' ? new mexc({ apiKey: c.apiKey, secret: c.secret, enableRateLimit }) : new kucoin({ apiKey: c.apiKey, secret: c.secret, password: c.passphrase, enableRateLimit })
+  ex.urls['api'] = pointAt(ex.urls['api'], (p) => (id === 'mexc' ? urls.mexc : p[0]?.startsWith('futures') ? urls.kucoinFutures : urls.kucoin)) as typeof ex.urls['api']
+  return ex
+}
+async function bare(id: ExchangeId, enableRateLimit = false): Promise<void> {
+  if (id === 'mexc') {
+    const ex = bareInstance(id, enableRateLimit) as mexc
+    await ex.spotPublicGetTime()
+    await ex.spotPrivateGetAccount()
+    await ex.spotPrivatePostOrderTest({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: '0.001', price: '10000' })
+    await ex.contractPrivateGetAccountAssets()
+  } else {
+    const ex = bareInstance(id, enableRateLimit) as kucoin
+    await ex.publicGetTimestamp()
+    await ex.privateGetUserApiKey()
+    await ex.privateGetAccounts()
+    await ex.futuresPrivateGetAccountOverview({ currency: 'USDT' })
+  }
+}
+
+async function timeSequential(fn: () => Promise<void>, n: number): Promise<number> {
+  const t0 = performance.now()
+  for (let i = 0; i < n; i++) await fn()
+  return (performance.now() - t0) / n
+}
+/** Alternates one of ours and one bare test, so load changes on the machine hit both sides alike. */
+async function timeInterleaved(a: () => Promise<void>, b: () => Promise<void>, n: number): Promise<[number, number]> {
+  let ta = 0
+  let tb = 0
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    await a()
+    const t1 = performance.now()
+    await b()
+    ta += t1 - t0
+    tb += performance.now() - t1
+  }
+  return [ta / n, tb / n]
+}
+async function throughput(fn: () => Promise<void>, n: number, concurrency: number): Promise<number> {
+  let next = 0
+  const t0 = performance.now()
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next++ < n) await fn()
+  }))
+  return n / ((performance.now() - t0) / 1000)
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+
+console.log(`# connection-test bench: node ${process.version}, ${availableParallelism()} CPUs, ${ROUNDS} rounds x ${PER_ROUND} tests, market both (4 requests per test)`)
+for (const id of ['mexc', 'kucoin'] as const) {
+  await timeSequential(() => ours(id), 50) // warm-up: JIT, sockets
+  await timeSequential(() => bare(id), 50)
+  const oursMs: number[] = []
+  const bareMs: number[] = []
+  const ratios: number[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    const [o, b] = await timeInterleaved(() => ours(id), () => bare(id), PER_ROUND)
+    oursMs.push(o)
+    bareMs.push(b)
+    ratios.push(o / b)
+  }
+  const tpsSeq = 1000 / median(oursMs)
+  const tpsConc = await throughput(() => ours(id), PER_ROUND * 2, CONCURRENCY)
+  const bareConc = await throughput(() => bare(id), PER_ROUND * 2, CONCURRENCY)
+  const t0 = performance.now()
+  for (let i = 0; i < 200; i++) bareInstance(id)
+  const constructMs = (performance.now() - t0) / 200
+  const throttledMs = await timeSequential(() => bare(id, true), 5)
+  console.log(
+    `${id}: ours ${median(oursMs).toFixed(2)} ms/test, bare ccxt ${median(bareMs).toFixed(2)} ms/test, ratio ${median(ratios).toFixed(3)} ` +
+      `(rounds ${ratios.map((x) => x.toFixed(2)).join(' ')}); tests/s sequential ${tpsSeq.toFixed(0)}, ` +
+      `${CONCURRENCY} in flight ${tpsConc.toFixed(0)} (bare ${bareConc.toFixed(0)}, ratio ${(bareConc / tpsConc).toFixed(3)}); ccxt instance ${constructMs.toFixed(2)} ms; ` +
+      `bare with ccxt's rate limiter on ${throttledMs.toFixed(0)} ms/test`,
+  )
+}
+console.log(`fake exchange served ${fake.requestCount()} requests`)
+await fake.stop()
