@@ -100,9 +100,18 @@ export function parseMarkdownV2(src: string): FormattedText {
         kind = src[i + 1] === '_' ? 'Underline' : 'Italic'
         i += kind === 'Underline' ? 2 : 1
         break
-      case '*': kind = 'Bold'; i++; break
-      case '~': kind = 'Strikethrough'; i++; break
-      case '[': kind = 'TextUrl'; i++; break
+      case '*':
+        kind = 'Bold'
+        i++
+        break
+      case '~':
+        kind = 'Strikethrough'
+        i++
+        break
+      case '[':
+        kind = 'TextUrl'
+        i++
+        break
       case '|':
         if (src[i + 1] !== '|') throw new EntityParseError(`Character '|' is reserved and must be escaped with the preceding '\\'`)
         kind = 'Spoiler'
