@@ -1,12 +1,28 @@
+import type { UserFromGetMe } from 'grammy/types'
+import { createBot, type AppBot } from './bot/index.js'
+import { registerCommands } from './bot/commands.js'
+import { createCredentialIntake, type CredentialIntake } from './bot/credential-intake.js'
+import { createI18n } from './bot/i18n.js'
+import { startPolling, startWebhook, type BotRunner } from './bot/runner.js'
 import type { Config } from './config.js'
+import { createExchangeRegistry } from './exchanges/registry.js'
 import type { AppLogger } from './logger.js'
 import { loadMasterKeys } from './secrets/master-key.js'
 import { createSealer, type Sealer } from './secrets/sealer.js'
+import { createConnectionService, type ConnectionService } from './services/connections.js'
 import { createConnectionsRepo } from './storage/connections.repo.js'
 import { openDatabase, type Database } from './storage/database.js'
 import { createOutboxRepo } from './storage/outbox.repo.js'
 import { createTestResultsRepo } from './storage/test-results.repo.js'
 import { createUsersRepo } from './storage/users.repo.js'
+
+/** Test and demo hooks: a known bot identity (no getMe) and throttling off for benchmarks. */
+export interface AppOverrides {
+  botInfo?: UserFromGetMe
+  throttle?: boolean
+  /** How long an idle /connect flow lives (default 10 minutes). */
+  flowTimeoutMs?: number
+}
 
 /** Everything the running bot is made of, wired once; tests build the same thing with fakes. */
 export interface App {
@@ -20,14 +36,21 @@ export interface App {
     testResults: ReturnType<typeof createTestResultsRepo>
     outbox: ReturnType<typeof createOutboxRepo>
   }
+  connections: ConnectionService
+  intake: CredentialIntake
+  bot: AppBot | undefined
+  /** Starts receiving updates (polling, or webhook when WEBHOOK_URL is set). */
+  start(): Promise<void>
+  /** Stops receiving, lets running handlers finish, closes the database. */
   stop(): Promise<void>
 }
 
 /**
  * The composition root: keys first (a bad key stops the start before anything is opened),
- * then storage, then the layers above. Nothing else builds singletons or reads the environment.
+ * then storage, exchanges, services, the bot. Nothing else builds singletons or reads the
+ * environment.
  */
-export async function createApp(config: Config, logger: AppLogger): Promise<App> {
+export async function createApp(config: Config, logger: AppLogger, overrides: AppOverrides = {}): Promise<App> {
   const keys = loadMasterKeys({ masterKey: config.masterKey, masterKeyFile: config.masterKeyFile, previous: config.previousMasterKeys })
   if (keys.created) {
     logger.warn(
@@ -45,13 +68,49 @@ export async function createApp(config: Config, logger: AppLogger): Promise<App>
     testResults: createTestResultsRepo(database.db, config.historyKeep),
     outbox: createOutboxRepo(database.db),
   }
+  const connections = createConnectionService({
+    ...repos,
+    sealer,
+    exchanges: createExchangeRegistry({ urls: config.exchangeUrls }),
+    transaction: database.transaction,
+    settings: { egressIps: config.egressIps, requestTimeoutMs: config.exchangeTimeoutMs, totalTimeoutMs: config.testTimeoutMs, offlineAfterFailures: config.offlineAfterFailures },
+    logger,
+  })
+  const i18n = createI18n()
+  const flowTimeoutMs = overrides.flowTimeoutMs ?? 10 * 60_000
+  let bot: AppBot | undefined
+  const intake = createCredentialIntake({
+    idleMs: flowTimeoutMs,
+    onIdle: (chatId, locale) => {
+      bot?.api.sendMessage(chatId, i18n.t(locale, 'flow-timeout')).catch((err: unknown) => logger.warn({ err, chatId }, 'timeout notice not sent'))
+    },
+  })
+  if (config.botToken) {
+    bot = createBot(
+      config.botToken,
+      { connections, users: repos.users, intake, logger, settings: { egressIps: config.egressIps, flowTimeoutMs } },
+      { apiRoot: config.telegramApiRoot, ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}), ...(overrides.throttle === false ? { throttle: false } : {}) },
+    )
+  }
+  let runner: BotRunner | undefined
   return {
     config,
     logger,
     database,
     sealer,
     repos,
+    connections,
+    intake,
+    bot,
+    async start() {
+      if (!bot) throw new Error('no BOT_TOKEN: use the demo')
+      await bot.init()
+      await registerCommands(bot.api, (l, k) => i18n.t(l, k), logger)
+      runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger)
+    },
     async stop() {
+      await runner?.stop()
+      database.checkpoint()
       database.close()
     },
   }

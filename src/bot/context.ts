@@ -1,0 +1,26 @@
+import type { ConversationFlavor } from '@grammyjs/conversations'
+import type { I18nFlavor } from '@grammyjs/i18n'
+import type { Context } from 'grammy'
+import type { AppLogger } from '../logger.js'
+import type { ConnectionService } from '../services/connections.js'
+import type { UsersRepo } from '../storage/users.repo.js'
+import type { CredentialIntake } from './credential-intake.js'
+
+/** What every handler can reach through `ctx.deps`; injected by createBot, never imported. */
+export interface BotDeps {
+  connections: ConnectionService
+  users: UsersRepo
+  intake: CredentialIntake
+  logger: AppLogger
+  settings: {
+    egressIps: readonly string[]
+    /** An idle /connect or /replace flow ends after this long and its secrets are wiped. */
+    flowTimeoutMs: number
+  }
+}
+
+/** The context inside conversations: deps and i18n are installed there by the flow's plugins. */
+export type FlowContext = Context & I18nFlavor & { deps: BotDeps }
+
+/** The context of the outside middleware tree. */
+export type BotContext = ConversationFlavor<FlowContext>

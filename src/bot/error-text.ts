@@ -1,0 +1,24 @@
+import { AppError } from '../domain/errors.js'
+import type { Translate } from './render/report.js'
+
+/** A service failure as the bot reports it: code plus non-secret params, nothing else. */
+export interface FlowError {
+  code: AppError['code']
+  params: Record<string, string | number>
+}
+
+/** Turns a thrown AppError into plain data a conversation may store; rethrows anything else. */
+export function toFlowError(err: unknown): FlowError {
+  if (err instanceof AppError) return { code: err.code, params: err.params }
+  throw err
+}
+
+/** The user's sentence for an AppError code (locale key `error-<CODE>`), with its parameters translated. */
+export function errorText(e: FlowError, t: Translate): string {
+  const p: Record<string, string | number> = { ...e.params }
+  if (e.code === 'INVALID_FORMAT' && typeof p.field === 'string' && typeof p.problem === 'string') {
+    return t('credential-problem', { field: t(`field-${p.field}`), reason: t(`format-${p.problem}`) })
+  }
+  if (e.code === 'NAME_INVALID' && typeof p.problem === 'string') return t(`name-${p.problem}`)
+  return t(`error-${e.code}`, p)
+}

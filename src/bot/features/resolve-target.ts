@@ -1,0 +1,39 @@
+import type { ConnectionView } from '../../services/connection-view.js'
+import type { BotContext } from '../context.js'
+import { escapeHtml } from '../html.js'
+import { pickerKeyboard } from '../keyboards.js'
+
+/** The argument text after a command, trimmed ("/status My Key" → "My Key"). */
+export function commandArgs(ctx: BotContext): string {
+  return typeof ctx.match === 'string' ? ctx.match.trim() : ''
+}
+
+/**
+ * Finds the connection a command names, case-insensitively, among the caller's own connections
+ * only. With no name it offers a picker (or picks the only one), so nobody has to remember names.
+ */
+export async function resolveTarget(
+  ctx: BotContext,
+  action: 'test' | 'status' | 'rename' | 'replace' | 'delete',
+  opts: { autoPickSingle: boolean },
+): Promise<ConnectionView | null> {
+  const userId = ctx.from!.id
+  const list = ctx.deps.connections.list(userId)
+  if (list.length === 0) {
+    await ctx.reply(ctx.t('no-connections'), { parse_mode: 'HTML' })
+    return null
+  }
+  const name = commandArgs(ctx)
+  if (!name) {
+    if (list.length === 1 && opts.autoPickSingle) return list[0]!
+    await ctx.reply(ctx.t(`pick-${action}`), { reply_markup: pickerKeyboard(list, action) })
+    return null
+  }
+  const wanted = name.normalize('NFC').replace(/\s+/g, ' ').toLowerCase()
+  const found = list.find((c) => c.name.toLowerCase() === wanted)
+  if (!found) {
+    await ctx.reply(ctx.t('connection-not-found', { name: escapeHtml(name.slice(0, 64)) }), { parse_mode: 'HTML', reply_markup: pickerKeyboard(list, action) })
+    return null
+  }
+  return found
+}

@@ -1,0 +1,85 @@
+import { autoRetry } from '@grammyjs/auto-retry'
+import { conversations, createConversation } from '@grammyjs/conversations'
+import { sequentialize } from '@grammyjs/runner'
+import { apiThrottler } from '@grammyjs/transformer-throttler'
+import { Bot, type Middleware, type Transformer } from 'grammy'
+import type { UserFromGetMe } from 'grammy/types'
+import type { BotContext, BotDeps, FlowContext } from './context.js'
+import { CONNECT_FLOW, connectFlow } from './conversations/connect.js'
+import { RENAME_FLOW, renameFlow } from './conversations/rename.js'
+import { REPLACE_FLOW, replaceFlow } from './conversations/replace.js'
+import { errorHandler } from './error-handler.js'
+import { connectionsFeature } from './features/connections.js'
+import { groupGuardFeature } from './features/guards.js'
+import { manageFeature } from './features/manage.js'
+import { settingsFeature } from './features/settings.js'
+import { startFeature } from './features/start.js'
+import { statusFeature } from './features/status.js'
+import { testFeature } from './features/test.js'
+import { unhandledFeature } from './features/unhandled.js'
+import { createI18n } from './i18n.js'
+import { updateLogger } from './middlewares/update-logger.js'
+import { userTracker } from './middlewares/user-tracker.js'
+
+/** How the bot talks to Telegram: origin, a known identity (tests skip getMe), throttling. */
+export interface BotOptions {
+  apiRoot: string
+  botInfo?: UserFromGetMe
+  /** Telegram's rate limits, enforced on our side; off only in benchmarks of raw handling cost. */
+  throttle?: boolean
+}
+
+/**
+ * Builds the bot: the table of contents of the whole Telegram side. Order matters: per-chat
+ * ordering, deps, errors, logging, the user, i18n, the group guard, the credential intake (before
+ * conversations, so no credential reaches their replay log), the flows, the features, and the
+ * catch-all last.
+ */
+export function createBot(token: string, deps: BotDeps, options: BotOptions) {
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: options.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) })
+  // Every text we send is HTML; user-supplied parts are escaped where they are inserted.
+  const htmlByDefault: Transformer = (prev, method, payload, signal) => {
+    if ((method === 'sendMessage' || method === 'editMessageText') && !('parse_mode' in payload)) {
+      return prev(method, { ...payload, parse_mode: 'HTML' } as typeof payload, signal)
+    }
+    return prev(method, payload, signal)
+  }
+  const transformers: Transformer[] = [htmlByDefault, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowInternalServerErrors: false, rethrowHttpErrors: false })]
+  if (options.throttle !== false) transformers.push(apiThrottler())
+  for (const tr of transformers) bot.api.config.use(tr)
+  const i18n = createI18n()
+
+  const attachDeps: Middleware<FlowContext> = (ctx, next) => {
+    ctx.deps = deps
+    return next()
+  }
+  // Conversations build their own Api objects: the same retry and throttling must reach them.
+  const flowPlugins: Middleware<FlowContext>[] = [
+    attachDeps,
+    (ctx, next) => {
+      for (const tr of transformers) ctx.api.config.use(tr)
+      return next()
+    },
+    i18n,
+  ]
+  const flowOptions = (id: string) => ({ id, plugins: flowPlugins, maxMillisecondsToWait: deps.settings.flowTimeoutMs })
+
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
+  bot.use(attachDeps as Middleware<BotContext>)
+  const guarded = bot.errorBoundary(errorHandler)
+  guarded.use(updateLogger)
+  guarded.use(userTracker)
+  guarded.use(i18n as unknown as Middleware<BotContext>)
+  guarded.use(groupGuardFeature)
+  guarded.use(deps.intake.middleware)
+  guarded.use(conversations<BotContext, FlowContext>())
+  guarded.use(createConversation<BotContext, FlowContext>(connectFlow, flowOptions(CONNECT_FLOW)))
+  guarded.use(createConversation<BotContext, FlowContext>(replaceFlow, flowOptions(REPLACE_FLOW)))
+  guarded.use(createConversation<BotContext, FlowContext>(renameFlow, flowOptions(RENAME_FLOW)))
+  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, settingsFeature)
+  guarded.use(unhandledFeature)
+  return bot
+}
+
+/** The bot's type, for main and tests. */
+export type AppBot = ReturnType<typeof createBot>

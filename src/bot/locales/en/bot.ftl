@@ -1,0 +1,187 @@
+## The bot's own texts. Messages are sent with HTML parse mode: only <b>, <i>, <code> tags;
+## every variable that can carry user text is escaped by the code before it reaches here.
+
+## Start and help
+start-text =
+    <b>BackFuture Connect</b> links your exchange account to the BackFuture trading platform.
+
+    🔒 Your funds stay on your exchange. We only use an API key with <b>read + trade</b> permission, and we refuse keys that can <b>withdraw</b>.
+    🔑 Keys are encrypted before they are stored, and every message that carries one is deleted from this chat.
+    🩺 We test the key check by check and tell you exactly how to fix anything that is wrong.
+help-text =
+    <b>Commands</b>
+    /connect: connect an exchange (MEXC, KuCoin)
+    /connections: your connections and their state
+    /status [name]: details, failing checks and how to fix them
+    /test [name]: test a connection again now
+    /rename [name]: give a connection a new name
+    /replace [name]: enter new API credentials for a connection
+    /delete [name]: remove a connection and its stored keys
+    /settings: language and notifications
+    /cancel: stop the current step
+
+    The key you give us needs <b>read</b> and <b>trade</b> permission and must <b>not</b> allow withdrawals.
+cmd-start = What this bot does
+cmd-connect = Connect an exchange
+cmd-connections = Your connections
+cmd-status = State and fixes of a connection
+cmd-test = Test a connection now
+cmd-rename = Rename a connection
+cmd-replace = Enter new API credentials
+cmd-delete = Remove a connection
+cmd-settings = Language and notifications
+cmd-help = Help
+cmd-cancel = Stop the current step
+
+## Connect flow
+connect-intro = <b>Which exchange do you want to connect?</b>
+checklist-mexc =
+    <b>Create the API key on MEXC</b>
+    1. Log in at mexc.com, open the profile icon (top right) → <b>API Management</b>.
+    2. Tick <b>Spot: View Account Details</b> and <b>Spot: Trade</b> (add the <b>Futures</b> options only if you will trade futures).
+    3. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
+    4. Under <b>Link IP Address</b>, add our server IPs (see below).
+    5. Confirm with your 2FA code and keep the Access Key and Secret Key at hand.
+checklist-kucoin =
+    <b>Create the API key on KuCoin</b>
+    1. Log in at kucoin.com, open the profile icon → <b>API Management</b> → <b>Create API</b>.
+    2. Choose an <b>API passphrase</b> (you will need it here) and give the key a name.
+    3. Permissions: <b>General</b> and <b>Spot Trading</b> (add <b>Futures Trading</b> only if you will trade futures).
+    4. Leave <b>Transfer</b> and <b>Withdrawal</b> off. A key that can move funds out is refused.
+    5. Under <b>IP Restriction</b>, choose "Yes" and add our server IPs (see below).
+    6. Confirm with your security verification and keep the Key, Secret and passphrase at hand.
+checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
+checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
+connect-ask-market = <b>Which market will the platform trade with this key?</b>
+market-spot = Spot
+market-futures = Futures
+market-both = Spot + Futures
+connect-ask-name =
+    <b>Name this connection</b>, so you can tell your accounts apart (for example "{ $suggestion }").
+    Type a name, or tap the button.
+connect-name-as-text = Please type the name as a normal text message, or tap the suggested name.
+name-EMPTY = The name is empty. Please type a name.
+name-TOO_LONG = That name is too long: please keep it to 32 characters.
+name-BAD_CHARS = Please use only letters, numbers, spaces and . _ - # in the name, starting with a letter or number.
+field-apiKey = API key
+field-secret = secret key
+field-passphrase = API passphrase
+field-market = market
+credential-ask-apiKey =
+    <b>Paste the { $exchange } API key</b> (the Access Key).
+    I delete the message as soon as it arrives.
+credential-ask-secret =
+    <b>Now paste the secret key.</b>
+    It is deleted at once and never shown again, not even partly.
+credential-ask-passphrase =
+    <b>Now the API passphrase</b> you chose when you created the key on { $exchange }.
+    It is deleted at once and never shown again.
+credential-send-text = I need the { $field } as a text message: paste it, or tap Cancel.
+credential-not-deleted = ⚠️ I could not delete your message. Please delete it yourself now, and consider this key exposed: once we are done, create a new one and use /replace.
+credential-forwarded = That was a forwarded message. For your safety, paste the { $field } directly instead of forwarding it. (I deleted the forwarded copy.)
+credential-problem = That does not look like a valid { $field }: { $reason } Please paste it again.
+credential-received = ✔️ Got the { $field } (message deleted).
+format-EXPIRED = it arrived after this step had timed out.
+format-UNSUPPORTED = this exchange does not offer that market here.
+connect-testing = 🔎 Testing the key with { $exchange }… this takes a few seconds.
+verdict-online = ✅ Connection works: read and trade permission confirmed.
+verdict-offline = ❌ The connection does not work yet. Fix the items marked ❌ below:
+verdict-offline-transient = ⏳ The exchange could not be checked right now (it is unavailable or busy). Your key may be fine.
+verdict-unsafe = ⛔ This key can withdraw funds: it is not safe to use.
+connect-saved-online = Saved as <b>{ $name }</b> (key { $key }). The platform can use it now.
+connect-saved-offline = Saved as <b>{ $name }</b> (key { $key }), but <b>offline</b>. Fix the items above on the exchange, then tap "Test again": you do not need to type anything again.
+connect-refused-unsafe = Nothing was saved. Delete this key on the exchange and create a new one with withdrawals turned off, then /connect again.
+connect-nothing-saved = Nothing was saved. Try /connect again.
+replace-intro = New credentials for <b>{ $name }</b> ({ $exchange }). The current key keeps working until the new one passes the test.
+replace-saved-online = <b>{ $name }</b> now uses the new key ({ $key }). The old credentials were erased.
+replace-saved-offline = <b>{ $name }</b> now uses the new key ({ $key }).
+replace-refused-unsafe = The new key can withdraw funds, so it was not saved. Your previous key is unchanged.
+replace-refused-not-online = The new key did not pass the test, so it was not saved. Your previous key is unchanged. Fix the items above and try /replace again.
+replace-nothing-saved = Nothing was changed.
+rename-ask = Send the new name for <b>{ $name }</b>.
+rename-done = Renamed <b>{ $from }</b> to <b>{ $to }</b>.
+
+## Flow rules
+flow-cancelled = Cancelled. Nothing was saved, and anything you sent was erased. /connect to start again.
+flow-button-stale = This button belongs to an earlier message.
+flow-finish-first = Please finish the current step first, or send /cancel.
+flow-edit-ignored = I do not read edited messages: please send a new message instead.
+flow-command-mid-flow = You are in the middle of a setup: answer the last question, or send /cancel to stop. ({ $command } was not run.)
+flow-tap-button = Please tap one of the buttons above, or send /cancel.
+flow-ended = This setup has ended (it timed out or the bot restarted). Send /connect to start again.
+flow-timeout = ⌛ The setup was closed after a long pause. Nothing was saved and anything you sent was erased. Send /connect to start again.
+button-unknown = This button is no longer valid.
+cancel-nothing = There is nothing to cancel.
+
+## Connections, status, test
+connection-key = Key: <code>{ $key }</code>
+connection-status = State: { $status }
+connection-tested = Last test: { $when }
+connection-never-tested = Not tested yet.
+connection-all-pass = All checks passed.
+connection-not-found = You have no connection called "{ $name }". Pick one:
+status-online = Online
+status-checking = Checking (the exchange did not answer; retrying)
+status-offline = Offline
+status-unsafe = Unsafe (withdrawal enabled, not used)
+status-untested = Untested
+status-more = …and { $count } more. Use /status name for one connection.
+connections-title = <b>Your connections ({ $count })</b>
+connections-hint = /status name for details, /test name to test now.
+no-connections = You have no connections yet. Send /connect to add one.
+pick-test = Which connection do you want to test?
+pick-status = Which connection?
+pick-rename = Which connection do you want to rename?
+pick-replace = Which connection gets new credentials?
+pick-delete = Which connection do you want to delete?
+test-running = 🔎 Testing <b>{ $name }</b>…
+test-head = <b>{ $name }</b>: { $status }
+test-started = Testing…
+delete-confirm = Delete <b>{ $name }</b>? Its stored keys are erased and the platform stops using it. This cannot be undone.
+delete-done = <b>{ $name }</b> was deleted and its keys erased. Also delete the API key on the exchange if you no longer need it.
+delete-kept = Nothing was deleted.
+
+## Buttons
+button-cancel = ✖️ Cancel
+button-key-ready = ✅ I have created the key
+button-use-name = Use "{ $name }"
+button-test-again = 🔁 Test again
+button-replace = 🔑 Enter a new key
+button-delete-yes = 🗑 Yes, delete
+button-delete-no = Keep it
+button-connect = ➕ Connect an exchange
+button-notify-on = 🔔 Turn notifications on
+button-notify-off = 🔕 Turn notifications off
+
+## Settings
+settings-text =
+    <b>Settings</b>
+    Language: { $language }
+    Notifications: { $notifications }
+settings-on = on
+settings-off = off
+settings-saved = Saved.
+language-en = English
+language-pt-BR = Português (Brasil)
+
+## Group chats and stray messages
+group-refused = For your security, connections are set up only in a private chat with me: { $link }
+group-credential-deleted = ⚠️ That looked like an API key or secret, so I deleted it. Anyone in this group may have seen it: delete that key on the exchange and create a new one, in a private chat with me.
+group-credential-not-deleted = ⚠️ That looks like an API key or secret. I cannot delete it here: delete it yourself, then delete that key on the exchange and create a new one.
+stray-credential-deleted = I deleted that message because it looked like a key or secret, but no setup was waiting for it (it may have timed out or the bot restarted). Send /connect to start again.
+stray-credential-not-deleted = That looks like a key or secret, but no setup was waiting for it. Please delete the message, and send /connect to start again.
+unknown-command = I do not know that command. /help lists what I can do.
+fallback = I did not understand that. /connect adds an exchange, /help lists everything.
+
+## Errors
+error-NOT_FOUND = That connection does not exist (or is not yours).
+error-NAME_TAKEN = You already have a connection called "{ $name }". Please choose another name.
+error-NAME_INVALID = That name cannot be used.
+error-KEY_ALREADY_CONNECTED = This API key is already connected. Each key can be connected once: create a separate key for each connection.
+error-INVALID_FORMAT = Something you entered has the wrong format.
+error-UNSAFE_KEY = This key can withdraw funds and cannot be used.
+error-BUSY = That connection is being tested right now. Try again in a moment.
+error-SEAL_FAILED = The stored credentials of this connection cannot be read any more. Please use /replace to enter them again.
+error-CONFIG_INVALID = The bot is misconfigured. Please tell the operator.
+error-STORAGE_FAILED = Saving failed. Please try again.
+error-generic = Sorry, something went wrong on our side. Nothing you sent was lost or shown; please try again.

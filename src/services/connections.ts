@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../domain/errors.js'
+import { nameProblem, normalizeName, suggestName } from '../domain/names.js'
+import { nextStatus } from '../domain/status.js'
+import type { CredentialField, Credentials, ExchangeId, Market, TestReport } from '../domain/types.js'
+import type { ExchangeAdapter } from '../exchanges/adapter.js'
+import type { ExchangeRegistry } from '../exchanges/registry.js'
+import type { AppLogger } from '../logger.js'
+import { maskKey } from '../secrets/redact.js'
+import type { Sealer } from '../secrets/sealer.js'
+import type { ConnectionRow, ConnectionsRepo } from '../storage/connections.repo.js'
+import type { TestResultsRepo } from '../storage/test-results.repo.js'
+import type { UsersRepo } from '../storage/users.repo.js'
+import { toView, type ConnectionView } from './connection-view.js'
+import { createSingleFlight, type SingleFlight } from './single-flight.js'
+
+/** Who asked for a test; stored in the history. */
+export type TestSource = 'connect' | 'manual' | 'monitor' | 'replace'
+
+/** A stored connection's test: its state before and after, and the report. */
+export interface TestOutcome {
+  before: ConnectionView
+  after: ConnectionView
+  report: TestReport
+}
+
+/** Result of /connect or /replace: saved (with its state) or refused (nothing changed). */
+export type SaveOutcome =
+  | { outcome: 'saved'; connection: ConnectionView; report: TestReport }
+  | { outcome: 'refused'; reason: 'UNSAFE' | 'NOT_ONLINE'; report: TestReport }
+
+/** What the connection service needs, injected by the composition root. */
+export interface ConnectionServiceDeps {
+  users: UsersRepo
+  connections: ConnectionsRepo
+  testResults: TestResultsRepo
+  sealer: Sealer
+  exchanges: ExchangeRegistry
+  transaction: <T>(fn: () => T) => T
+  settings: { egressIps: readonly string[]; requestTimeoutMs: number; totalTimeoutMs: number; offlineAfterFailures: number }
+  logger: AppLogger
+  lock?: SingleFlight<TestOutcome | null>
+}
+
+const SEALED = { apiKey: 'sealedApiKey', secret: 'sealedSecret', passphrase: 'sealedPassphrase' } as const
+
+function isUnique(err: unknown, index: string): boolean {
+  return err instanceof Error && /UNIQUE constraint failed/.test(err.message) && err.message.includes(index)
+}
+
+/**
+ * The use cases on connections and the only code that opens sealed credentials: plaintext
+ * exists only inside a test call and is dropped right after. Errors are AppError codes.
+ */
+export function createConnectionService(deps: ConnectionServiceDeps) {
+  const { users, connections, testResults, sealer, exchanges, transaction, settings, logger } = deps
+  const lock = deps.lock ?? createSingleFlight<TestOutcome | null>()
+
+  const adapter = (id: string): ExchangeAdapter => {
+    const a = exchanges.listAdapters().find((x) => x.id === id)
+    if (!a) throw new AppError('NOT_FOUND', { what: 'exchange' })
+    return a
+  }
+  const options = (market: Market) => ({ market, egressIps: settings.egressIps, requestTimeoutMs: settings.requestTimeoutMs, totalTimeoutMs: settings.totalTimeoutMs })
+
+  function checkName(userId: number, raw: string, exceptId?: string): string {
+    const name = normalizeName(raw)
+    const problem = nameProblem(name)
+    if (problem) throw new AppError('NAME_INVALID', { problem })
+    const existing = connections.getByName(userId, name)
+    if (existing && existing.id !== exceptId) throw new AppError('NAME_TAKEN', { name })
+    return name
+  }
+
+  function checkCredentials(a: ExchangeAdapter, creds: Credentials, exceptId?: string): void {
+    for (const spec of a.credentialFields) {
+      const value = creds[spec.field] ?? ''
+      const problem = a.validateField(spec.field, value, creds)
+      if (problem) throw new AppError('INVALID_FORMAT', { field: spec.field, problem })
+    }
+    if (sealer.fingerprints(creds.apiKey).some((fp) => connections.fingerprintTaken(fp, exceptId))) throw new AppError('KEY_ALREADY_CONNECTED')
+  }
+
+  function sealAll(id: string, userId: number, creds: Credentials) {
+    const seal = (field: CredentialField, v: string | undefined) => (v === undefined ? null : sealer.seal(v, { connectionId: id, userId, field }))
+    return {
+      sealKeyId: sealer.currentKeyId,
+      keyFingerprint: sealer.fingerprint(creds.apiKey),
+      maskedKey: maskKey(creds.apiKey),
+      sealedApiKey: seal('apiKey', creds.apiKey)!,
+      sealedSecret: seal('secret', creds.secret)!,
+      sealedPassphrase: seal('passphrase', creds.passphrase),
+    }
+  }
+
+  function openAll(row: ConnectionRow): Credentials {
+    const place = (field: CredentialField) => ({ connectionId: row.id, userId: row.userId, field })
+    const creds: Credentials = { apiKey: sealer.open(row[SEALED.apiKey], place('apiKey')), secret: sealer.open(row[SEALED.secret], place('secret')) }
+    if (row.sealedPassphrase) creds.passphrase = sealer.open(row.sealedPassphrase, place('passphrase'))
+    return creds
+  }
+
+  function record(id: string, report: TestReport, source: TestSource): void {
+    const codes = report.checks.flatMap((c) => (c.code ? [c.code] : []))
+    testResults.add({ connectionId: id, testedAt: report.startedAt, source, verdict: report.verdict, transient: report.transient, codes: codes.join(','), report: JSON.stringify(report), durationMs: report.durationMs })
+  }
+
+  /** Tests a stored connection under the shared lock; null when it vanished or changed meanwhile. */
+  function runTest(row: ConnectionRow, source: TestSource): Promise<TestOutcome | null> {
+    return lock.run(row.id, async () => {
+      const before = connections.getById(row.id)
+      if (!before) return null
+      const report = await adapter(before.exchange).testConnection(openAll(before), options(before.market as Market))
+      return transaction(() => {
+        const now = connections.getById(row.id)
+        // Deleted, or given new credentials while we tested the old ones: this result is stale.
+        if (!now || now.sealedApiKey !== before.sealedApiKey) return null
+        const next = nextStatus({ status: toView(now).status, consecutiveFailures: now.consecutiveFailures }, report, settings.offlineAfterFailures)
+        const changed = next.status !== now.status
+        connections.updateStatus(now.id, { ...next, lastTestedAt: report.startedAt, lastReport: JSON.stringify(report), ...(changed ? { statusChangedAt: report.startedAt } : {}) })
+        record(now.id, report, source)
+        return { before: toView(now), after: toView(connections.getById(now.id)!), report }
+      })
+    })
+  }
+
+  return {
+    /** The exchanges the bot offers, in order. */
+    exchanges: () => exchanges.listAdapters(),
+    adapter,
+    /** Format check of one pasted field, before anything is sent anywhere. */
+    validateField(exchange: ExchangeId, field: CredentialField, value: string, others: Partial<Credentials> = {}) {
+      return adapter(exchange).validateField(field, value, others)
+    },
+    /** Throws NAME_INVALID / NAME_TAKEN; returns the normalized name. */
+    checkName,
+    /** A free default name such as "MEXC spot", "MEXC spot 2". */
+    suggestName(userId: number, exchange: ExchangeId, market: Market): string {
+      const taken = new Set(connections.listByUser(userId).map((c) => c.name))
+      return suggestName(`${adapter(exchange).label} ${market}`, taken)
+    },
+    /**
+     * Validates, tests, and saves a new connection. A key with withdrawal enabled is refused and
+     * nothing is stored; any other result is saved (Online, or Offline with its fixes).
+     */
+    async connect(input: { userId: number; exchange: ExchangeId; market: Market; name: string; credentials: Credentials }): Promise<SaveOutcome> {
+      const a = adapter(input.exchange)
+      if (!a.markets.includes(input.market)) throw new AppError('INVALID_FORMAT', { field: 'market', problem: 'UNSUPPORTED' })
+      const name = checkName(input.userId, input.name)
+      checkCredentials(a, input.credentials)
+      const report = await a.testConnection(input.credentials, options(input.market))
+      if (report.verdict === 'unsafe') return { outcome: 'refused', reason: 'UNSAFE', report }
+      const id = randomBytes(9).toString('base64url')
+      const status = nextStatus({ status: 'untested', consecutiveFailures: 0 }, report, settings.offlineAfterFailures)
+      try {
+        const row = transaction(() => {
+          users.touch(input.userId)
+          const inserted = connections.insert({
+            id,
+            userId: input.userId,
+            exchange: input.exchange,
+            name,
+            market: input.market,
+            ...sealAll(id, input.userId, input.credentials),
+            ...status,
+            lastTestedAt: report.startedAt,
+            lastReport: JSON.stringify(report),
+            statusChangedAt: report.startedAt,
+          })
+          record(id, report, 'connect')
+          return inserted
+        })
+        logger.info({ connectionId: id, userId: input.userId, exchange: input.exchange, status: status.status }, 'connection saved')
+        return { outcome: 'saved', connection: toView(row), report }
+      } catch (err) {
+        if (isUnique(err, 'connections.user_id')) throw new AppError('NAME_TAKEN', { name })
+        if (isUnique(err, 'connections.key_fingerprint')) throw new AppError('KEY_ALREADY_CONNECTED')
+        throw err
+      }
+    },
+    /** Re-runs the test of one of the user's connections now (joins a test already running). */
+    async test(userId: number, id: string, source: TestSource = 'manual'): Promise<TestOutcome> {
+      const row = connections.getOwned(id, userId)
+      if (!row) throw new AppError('NOT_FOUND', { what: 'connection' })
+      const outcome = await runTest(row, source)
+      if (!outcome) throw new AppError('NOT_FOUND', { what: 'connection' })
+      return outcome
+    },
+    /** The monitor's entry: no owner behind it, and a vanished row is simply skipped. */
+    async testById(id: string, source: TestSource = 'monitor'): Promise<TestOutcome | null> {
+      const row = connections.getById(id)
+      return row ? runTest(row, source) : null
+    },
+    /**
+     * New credentials for an existing connection: the old ones stay in use until the new ones
+     * pass the whole test; then the old ciphertext is overwritten in the same row.
+     */
+    async replace(userId: number, id: string, credentials: Credentials): Promise<SaveOutcome> {
+      const row = connections.getOwned(id, userId)
+      if (!row) throw new AppError('NOT_FOUND', { what: 'connection' })
+      const a = adapter(row.exchange)
+      checkCredentials(a, credentials, id)
+      const report = await a.testConnection(credentials, options(row.market as Market))
+      if (report.verdict !== 'online') return { outcome: 'refused', reason: report.verdict === 'unsafe' ? 'UNSAFE' : 'NOT_ONLINE', report }
+      try {
+        const updated = transaction(() => {
+          const ok = connections.replaceCredentials(id, userId, {
+            ...sealAll(id, userId, credentials),
+            status: 'online',
+            consecutiveFailures: 0,
+            lastTestedAt: report.startedAt,
+            lastReport: JSON.stringify(report),
+            statusChangedAt: report.startedAt,
+          })
+          if (!ok) throw new AppError('NOT_FOUND', { what: 'connection' })
+          record(id, report, 'replace')
+          return connections.getOwned(id, userId)!
+        })
+        logger.info({ connectionId: id, userId }, 'credentials replaced')
+        return { outcome: 'saved', connection: toView(updated), report }
+      } catch (err) {
+        if (isUnique(err, 'connections.key_fingerprint')) throw new AppError('KEY_ALREADY_CONNECTED')
+        throw err
+      }
+    },
+    rename(userId: number, id: string, raw: string): ConnectionView {
+      if (!connections.getOwned(id, userId)) throw new AppError('NOT_FOUND', { what: 'connection' })
+      const name = checkName(userId, raw, id)
+      try {
+        connections.rename(id, userId, name)
+      } catch (err) {
+        if (isUnique(err, 'connections.user_id')) throw new AppError('NAME_TAKEN', { name })
+        throw err
+      }
+      return toView(connections.getOwned(id, userId)!)
+    },
+    /** Deletes the connection and its sealed credentials and history. */
+    remove(userId: number, id: string): ConnectionView {
+      const row = connections.getOwned(id, userId)
+      if (!row || !connections.delete(id, userId)) throw new AppError('NOT_FOUND', { what: 'connection' })
+      logger.info({ connectionId: id, userId }, 'connection deleted')
+      return toView(row)
+    },
+    list: (userId: number): ConnectionView[] => connections.listByUser(userId).map(toView),
+    get(userId: number, id: string): ConnectionView {
+      const row = connections.getOwned(id, userId)
+      if (!row) throw new AppError('NOT_FOUND', { what: 'connection' })
+      return toView(row)
+    },
+    findByName(userId: number, raw: string): ConnectionView | undefined {
+      const row = connections.getByName(userId, normalizeName(raw))
+      return row ? toView(row) : undefined
+    },
+    isTesting: (id: string) => lock.isRunning(id),
+  }
+}
+
+/** The connection service's type, for injection into the bot and the monitor. */
+export type ConnectionService = ReturnType<typeof createConnectionService>

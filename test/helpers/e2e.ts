@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import { Writable } from 'node:stream'
+import { join } from 'node:path'
+import { createApp, type App } from '../../src/app.js'
+import { parseConfig } from '../../src/config.js'
+import { createLogger } from '../../src/logger.js'
+import { startFakeExchange, type FakeExchangeServer } from '../fakes/exchange-server.js'
+import { startFakeTelegram, type ChatMessage, type FakeTelegram, type FakeUser } from '../fakes/telegram-server.js'
+import { makeTmpDir } from './tmp.js'
+
+/** Our egress IP in tests: the fake exchange sees every call as coming from it. */
+export const EGRESS_IP = '203.0.113.7'
+
+/** A running bot against both fakes, with every log line captured for leak scans. */
+export interface E2E {
+  app: App
+  tg: FakeTelegram
+  ex: FakeExchangeServer
+  dir: string
+  dbPath: string
+  logs: () => string
+  /** Sends text and returns the bot's next message in that chat. */
+  say(user: FakeUser, text: string): Promise<ChatMessage>
+  /** Taps a button on a bot message and returns the bot's next message. */
+  tap(user: FakeUser, msg: ChatMessage, button: string): Promise<ChatMessage>
+  next(user: FakeUser, timeoutMs?: number): Promise<ChatMessage>
+  close(): Promise<void>
+}
+
+/** Starts the fakes and the real app (real SQLite file, real libsodium, real ccxt over HTTP, polling). */
+export async function startE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number } = {}): Promise<E2E> {
+  const tmp = makeTmpDir('bfc-e2e-')
+  const tg = await startFakeTelegram({ token: `7000000001:AAH${randomBytes(24).toString('base64url')}` })
+  const ex = await startFakeExchange()
+  ex.callerIp = EGRESS_IP
+  const dbPath = join(tmp.dir, 'bot.sqlite')
+  const config = parseConfig({
+    BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.url,
+    DATABASE_PATH: dbPath,
+    MASTER_KEY: randomBytes(32).toString('base64'),
+    EXCHANGE_URL_MEXC: ex.exchangeUrls.mexc,
+    EXCHANGE_URL_KUCOIN: ex.exchangeUrls.kucoin,
+    EXCHANGE_URL_KUCOIN_FUTURES: ex.exchangeUrls.kucoinFutures,
+    EGRESS_IPS: EGRESS_IP,
+    EXCHANGE_TIMEOUT_MS: '2000',
+    TEST_TIMEOUT_MS: '5000',
+    LOG_LEVEL: 'debug',
+    ...opts.env,
+  })
+  const chunks: string[] = []
+  const logger = createLogger({ level: 'trace', destination: new Writable({ write: (c, _e, cb) => { chunks.push(String(c)); cb() } }) })
+  const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: false, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}) })
+  await app.start()
+  const next = (user: FakeUser, timeoutMs?: number) => tg.nextBotMessage(user, timeoutMs ? { timeoutMs } : {})
+  return {
+    app,
+    tg,
+    ex,
+    dir: tmp.dir,
+    dbPath,
+    logs: () => chunks.join(''),
+    next,
+    say(user, text) {
+      tg.sendText(user, text)
+      return next(user)
+    },
+    tap(user, msg, button) {
+      tg.tapButton(user, msg, button)
+      return next(user)
+    },
+    async close() {
+      await app.stop()
+      await tg.close()
+      await ex.stop()
+      tmp.cleanup()
+    },
+  }
+}
