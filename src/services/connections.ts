@@ -40,6 +40,20 @@ export interface ConnectionServiceDeps {
   settings: { egressIps: readonly string[]; requestTimeoutMs: number; totalTimeoutMs: number; offlineAfterFailures: number }
   logger: AppLogger
   lock?: SingleFlight<TestOutcome | null>
+  /**
+   * Issue 5 (monitor): called inside the transaction that stores a stored connection's test, so
+   * the notification it causes is written to the outbox atomically with the state change (a
+   * crash can neither lose nor double it). Must be synchronous; a throw rolls the test back.
+   */
+  onTested?: (event: TestedEvent) => void
+}
+
+/** A committed test of a stored connection, as the monitor's transition recorder sees it. */
+export interface TestedEvent extends TestOutcome {
+  source: TestSource
+  userId: number
+  /** When the current status began (the after-state's). */
+  statusChangedAt: number | null
 }
 
 const SEALED = { apiKey: 'sealedApiKey', secret: 'sealedSecret', passphrase: 'sealedPassphrase' } as const
@@ -119,7 +133,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         const changed = next.status !== now.status
         connections.updateStatus(now.id, { ...next, lastTestedAt: report.startedAt, lastReport: JSON.stringify(report), ...(changed ? { statusChangedAt: report.startedAt } : {}) })
         record(now.id, report, source)
-        return { before: toView(now), after: toView(connections.getById(now.id)!), report }
+        const stored = connections.getById(now.id)!
+        const outcome = { before: toView(now), after: toView(stored), report }
+        deps.onTested?.({ ...outcome, source, userId: stored.userId, statusChangedAt: stored.statusChangedAt }) // issue 5: see ConnectionServiceDeps.onTested
+        return outcome
       })
     })
   }

@@ -65,6 +65,10 @@ export function createConnectionsRepo(db: Db) {
     countByKeyId(): Array<{ keyId: string; n: number }> {
       return db.select({ keyId: connections.sealKeyId, n: count() }).from(connections).groupBy(connections.sealKeyId).all()
     },
+    /** Every connection's id and exchange, least recently tested first: the monitor's sweep plan. */
+    listForSweep(): Array<{ id: string; exchange: string }> {
+      return db.select({ id: connections.id, exchange: connections.exchange }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all()
+    },
     /** Ids of every connection, for the monitor's sweep. */
     listAllIds(): string[] {
       return db.select({ id: connections.id }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all().map((r) => r.id)

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lte } from 'drizzle-orm'
+import { and, asc, count, eq, lte, sql } from 'drizzle-orm'
 import type { Db } from './database.js'
 import { outbox } from './schema.js'
 
@@ -16,6 +16,25 @@ export function createOutboxRepo(db: Db) {
     },
     due(now: number, limit: number): OutboxRow[] {
       return db.select().from(outbox).where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now))).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(limit).all()
+    },
+    /**
+     * Due rows that are the oldest pending row of their user, so one user's notifications go out
+     * in the order they happened even when an earlier one is waiting for a retry.
+     */
+    dueHeads(now: number, limit: number): OutboxRow[] {
+      const noOlder = sql`NOT EXISTS (SELECT 1 FROM outbox p WHERE p.user_id = "outbox"."user_id" AND p.status = 'pending' AND p.id < "outbox"."id")`
+      return db.select().from(outbox).where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), noOlder)).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(limit).all()
+    },
+    /**
+     * Leases a due row until `until` (a worker that dies mid-send releases it when the lease
+     * ends); false when another worker took it first or it changed since it was read.
+     */
+    claim(id: number, seenNextAttemptAt: number, until: number): boolean {
+      return db.update(outbox).set({ nextAttemptAt: until }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending'), eq(outbox.nextAttemptAt, seenNextAttemptAt))).run().changes > 0
+    },
+    /** Settles a row without sending it (user blocked the bot, or turned notifications off). */
+    markSkipped(id: number, reason: string): void {
+      db.update(outbox).set({ status: 'skipped', lastError: reason.slice(0, 200) }).where(eq(outbox.id, id)).run()
     },
     markSent(id: number, at: number): void {
       db.update(outbox).set({ status: 'sent', sentAt: at, lastError: null }).where(eq(outbox.id, id)).run()

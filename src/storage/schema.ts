@@ -78,12 +78,17 @@ export const outbox = sqliteTable(
     idempotencyKey: text('idempotency_key').notNull(),
     kind: text('kind').notNull(),
     payload: text('payload').notNull(), // JSON: locale key + params, never a credential
-    status: text('status').notNull().default('pending'), // pending | sent | dead
+    status: text('status').notNull().default('pending'), // pending | sent | dead | skipped (blocked, notifications off)
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: integer('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_idempotency').on(t.idempotencyKey), index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_idempotency').on(t.idempotencyKey),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    // The worker sends a user's rows in order: "is an older row of this user still pending?"
+    index('outbox_user_pending').on(t.userId, t.status, t.id),
+  ],
 )

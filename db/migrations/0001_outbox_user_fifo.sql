@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_user_pending` ON `outbox` (`user_id`,`status`,`id`);
