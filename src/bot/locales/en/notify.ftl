@@ -1,0 +1,24 @@
+## Push notifications from the connection monitor (src/monitor, sent by src/bot/notify-sender.ts).
+## Sent with HTML parse mode (<b>, <i> only). $name is escaped by the code; $exchange is the
+## exchange's brand label; $since is a UTC time such as "2026-11-25 14:05 UTC". The failing
+## checks, each with its cause and fix from diagnosis.ftl, are appended below the text.
+## Keys are identical in every locale (a test enforces parity).
+
+notify-offline =
+    🔴 <b>{ $name }</b> ({ $exchange }) is <b>offline</b>: the platform cannot trade with it until it is fixed.
+    Here is what we found and how to fix it:
+notify-offline-exchange =
+    🔴 <b>{ $name }</b> ({ $exchange }) is <b>offline</b>: { $exchange } has not answered our last checks, so the platform cannot trade through it right now.
+    Your key may be fine. We keep checking and will tell you when it is back.
+notify-unsafe =
+    ⛔ <b>Urgent: { $name }</b> ({ $exchange }) can now <b>withdraw funds</b>.
+    We stopped using this key. Delete it on { $exchange } right away and connect a new key without withdrawal permission.
+notify-recovered =
+    🟢 <b>{ $name }</b> ({ $exchange }) is <b>back online</b>. The platform can trade with it again.
+notify-reminder =
+    🔴 Reminder: <b>{ $name }</b> ({ $exchange }) is still <b>offline</b> (since { $since }).
+    Here is what is still wrong:
+notify-footer-fix = After fixing it, tap "Test again".
+notify-footer-settings = Turn these messages off in /settings.
+notify-button-test = 🔁 Test again
+notify-button-replace = 🔑 Enter a new key

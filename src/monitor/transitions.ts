@@ -1,0 +1,79 @@
+import type { AppLogger } from '../logger.js'
+import type { TestedEvent } from '../services/connections.js'
+import type { OutboxRepo } from '../storage/outbox.repo.js'
+import type { UsersRepo } from '../storage/users.repo.js'
+import type { NotificationKind, NotificationPayload } from './notification.js'
+
+/** A notification to queue, with the key that makes queuing it twice a no-op. */
+export interface Decision {
+  kind: NotificationKind
+  idempotencyKey: string
+}
+
+/**
+ * The notification rules. Only the monitor's tests notify: after a manual /test the user is
+ * already looking at the report. Transitions only: Online/Checking → Offline, anything →
+ * Unsafe, Offline/Unsafe → Online. Checking is the grace state and never notifies, so an outage
+ * shorter than the threshold stays silent; Unsafe → Offline stays silent too (the user was
+ * told to delete that key). While a connection stays Offline, one reminder per `reminderMs`
+ * (0 = never). Keys are derived from when the state began, so they are unique per transition
+ * and a retried or replayed test cannot queue the same notification twice.
+ */
+export function decideNotification(e: TestedEvent, reminderMs: number): Decision | null {
+  if (e.source !== 'monitor') return null
+  const from = e.before.status
+  const to = e.after.status
+  const id = e.after.id
+  const since = e.statusChangedAt ?? e.report.startedAt
+  const key = (kind: NotificationKind, suffix = '') => ({ kind, idempotencyKey: `${id}:${kind}:${since}${suffix}` })
+  if (from !== to) {
+    if (to === 'unsafe') return key('unsafe')
+    if (to === 'offline' && (from === 'online' || from === 'checking')) return key('offline')
+    if (to === 'online' && (from === 'offline' || from === 'unsafe')) return key('recovered')
+    return null
+  }
+  if (to !== 'offline' || reminderMs <= 0 || e.statusChangedAt === null) return null
+  const periods = Math.floor((e.report.startedAt - e.statusChangedAt) / reminderMs)
+  return periods >= 1 ? key('reminder', `:${periods}`) : null
+}
+
+/** What the recorder needs; `onQueued` lets the outbox worker wake at once instead of polling. */
+export interface TransitionRecorderDeps {
+  outbox: OutboxRepo
+  users: UsersRepo
+  /** `OFFLINE_REMINDER_HOURS`; 0 turns reminders off. */
+  reminderHours: number
+  logger: AppLogger
+  onQueued?: () => void
+}
+
+/**
+ * The connection service's `onTested` hook: runs inside the test's transaction, so the outbox
+ * row and the state change commit together. Users who turned notifications off, or who blocked
+ * the bot, get no row at all.
+ */
+export function createTransitionRecorder(deps: TransitionRecorderDeps): (e: TestedEvent) => void {
+  const reminderMs = deps.reminderHours * 3_600_000
+  return (e) => {
+    const decision = decideNotification(e, reminderMs)
+    if (!decision) return
+    const user = deps.users.get(e.userId)
+    if (!user?.notifications || !user.active) {
+      deps.logger.debug({ connectionId: e.after.id, userId: e.userId, kind: decision.kind }, 'notification not queued: user opted out or blocked the bot')
+      return
+    }
+    const payload: NotificationPayload = {
+      kind: decision.kind,
+      connectionId: e.after.id,
+      name: e.after.name,
+      exchange: e.after.exchange,
+      market: e.after.market,
+      since: e.statusChangedAt ?? e.report.startedAt,
+      checks: decision.kind === 'recovered' ? [] : e.report.checks.filter((c) => c.state !== 'pass' && c.code !== undefined),
+    }
+    const queued = deps.outbox.enqueue({ userId: e.userId, connectionId: e.after.id, idempotencyKey: decision.idempotencyKey, kind: decision.kind, payload: JSON.stringify(payload) })
+    if (!queued) return
+    deps.logger.info({ connectionId: e.after.id, userId: e.userId, kind: decision.kind }, 'notification queued')
+    deps.onQueued?.()
+  }
+}
