@@ -69,7 +69,9 @@ export function createCredentialIntake(opts: { idleMs: number; onIdle?: (chatId:
     // A command (e.g. /cancel) is a command, not a credential.
     if (msg.text.startsWith('/') && msg.entities?.[0]?.type === 'bot_command' && msg.entities[0].offset === 0) return next()
     const handle = randomBytes(9).toString('base64url')
-    const held: Held = { field: s.expecting, value: msg.text, deleted: true }
+    // An edit of an earlier message is never taken as the answer (flows ignore edits), so its value
+    // is not kept; the message is still deleted and the flow told, so it can answer the user.
+    const held: Held = { field: s.expecting, value: ctx.editedMessage ? '' : msg.text, deleted: true }
     s.held.set(handle, held)
     arm(chatId!, s)
     try {
@@ -79,10 +81,6 @@ export function createCredentialIntake(opts: { idleMs: number; onIdle?: (chatId:
     }
     msg.text = `${PLACEHOLDER_PREFIX}${handle}`
     delete msg.entities
-    if (ctx.editedMessage) {
-      // An edit of an earlier message: its new text was a credential too; nothing else to do.
-      return
-    }
     return next()
   }
 

@@ -43,7 +43,7 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
         await e.ctx.reply(t('credential-problem', { field: fieldName, reason: t(`format-${problem}`) }), { reply_markup: cancelKeyboard(flowId, t) })
         continue
       }
-      await e.ctx.reply(t('credential-received', { field: fieldName }))
+      await e.ctx.reply(t(credential.deleted ? 'credential-received' : 'credential-received-kept', { field: fieldName }))
       handles[field] = credential.handle
       break
     }

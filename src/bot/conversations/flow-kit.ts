@@ -51,6 +51,8 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
         continue
       }
       if (c.editedMessage) {
+        // The intake already deleted an edit that arrived while a credential was expected.
+        if (deps.intake.received(chatId, c.editedMessage.text)?.deleted === false) await c.reply(c.t('credential-not-deleted'))
         await c.reply(c.t('flow-edit-ignored'))
         continue
       }

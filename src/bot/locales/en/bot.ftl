@@ -81,6 +81,7 @@ credential-not-deleted = ⚠️ I could not delete your message. Please delete i
 credential-forwarded = That was a forwarded message. For your safety, paste the { $field } directly instead of forwarding it. (I deleted the forwarded copy.)
 credential-problem = That does not look like a valid { $field }: { $reason } Please paste it again.
 credential-received = ✔️ Got the { $field } (message deleted).
+credential-received-kept = ✔️ Got the { $field }. Remember to delete your message above.
 format-EXPIRED = it arrived after this step had timed out.
 format-UNSUPPORTED = this exchange does not offer that market here.
 connect-testing = 🔎 Testing the key with { $exchange }… this takes a few seconds.

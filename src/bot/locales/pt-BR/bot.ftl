@@ -81,6 +81,7 @@ credential-not-deleted = ⚠️ Não consegui apagar sua mensagem. Apague-a voc�
 credential-forwarded = Essa foi uma mensagem encaminhada. Por segurança, cole a { $field } diretamente em vez de encaminhar. (Apaguei a cópia encaminhada.)
 credential-problem = Isso não parece uma { $field } válida: { $reason } Cole novamente, por favor.
 credential-received = ✔️ Recebi a { $field } (mensagem apagada).
+credential-received-kept = ✔️ Recebi a { $field }. Lembre-se de apagar sua mensagem acima.
 format-EXPIRED = ela chegou depois que esta etapa expirou.
 format-UNSUPPORTED = esta exchange não oferece esse mercado aqui.
 connect-testing = 🔎 Testando a chave na { $exchange }… leva alguns segundos.

@@ -1,0 +1,82 @@
+import { readFileSync, existsSync } from 'node:fs'
+import type { Credentials, Market } from '../../src/domain/types.js'
+import { createI18n } from '../../src/bot/i18n.js'
+import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
+import type { E2E } from './e2e.js'
+
+const i18n = createI18n()
+
+/** A bot text in a locale, from the bot's own locale files (for button labels and expectations). */
+export function tr(locale: string, key: string, params: Record<string, string | number> = {}): string {
+  return i18n.t(locale, key, params)
+}
+
+/** What one /connect run needs; `name` typed by the user, else the suggested name is tapped. */
+export interface ConnectInput {
+  exchange: 'mexc' | 'kucoin'
+  credentials: Credentials
+  market?: Market
+  name?: string
+  locale?: 'en' | 'pt-BR'
+}
+
+/** The outcome of one /connect run: the "testing…" message edited into the report, and what the user sent. */
+export interface ConnectRun {
+  report: ChatMessage
+  sent: ChatMessage[]
+}
+
+/**
+ * Drives the whole /connect conversation through the fake Telegram: exchange, checklist, market,
+ * name, each credential (each must be acknowledged), then waits until "testing…" becomes the report.
+ */
+export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): Promise<ConnectRun> {
+  const l = input.locale ?? 'en'
+  const pick = await e.say(user, '/connect')
+  const checklist = await e.tap(user, pick, input.exchange === 'mexc' ? 'MEXC' : 'KuCoin')
+  const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
+  const askName = await e.tap(user, market, tr(l, `market-${input.market ?? 'spot'}`))
+  let ask: ChatMessage
+  if (input.name !== undefined) ask = await e.say(user, input.name)
+  else {
+    const suggestion = /"([^"]+)"/.exec(askName.keyboard?.[0]?.[0]?.text ?? '')?.[1] ?? ''
+    ask = await e.tap(user, askName, tr(l, 'button-use-name', { name: suggestion }))
+  }
+  const { sent, after } = await sendCredentials(e, user, ask, input.credentials, l)
+  return { report: await reportOf(e, after), sent }
+}
+
+/**
+ * Answers the credential prompts starting at `ask`: each prompt must be the one for the next field
+ * the exchange needs and each value must be acknowledged. Returns the user's messages and the
+ * bot's message after the last acknowledgement (the "testing…" message).
+ */
+export async function sendCredentials(e: E2E, user: FakeUser, ask: ChatMessage, creds: Credentials, locale = 'en'): Promise<{ sent: ChatMessage[]; after: ChatMessage }> {
+  const fields = creds.passphrase === undefined ? (['apiKey', 'secret'] as const) : (['apiKey', 'secret', 'passphrase'] as const)
+  const sent: ChatMessage[] = []
+  let prompt = ask
+  for (const field of fields) {
+    const head = tr(locale, `credential-ask-${field}`, { exchange: '' }).split('\n')[0]!.replace(/<[^>]+>/g, '').slice(0, 8)
+    if (!prompt.text.startsWith(head)) throw new Error(`expected the ${field} prompt, got: ${prompt.text}\n${e.tg.transcript(user)}`)
+    sent.push(e.tg.sendText(user, creds[field] ?? ''))
+    const got = await e.next(user)
+    if (!got.text.includes(tr(locale, 'credential-received', { field: tr(locale, `field-${field}`) }))) throw new Error(`the ${field} was not accepted: ${got.text}`)
+    prompt = await e.next(user)
+  }
+  return { sent, after: prompt }
+}
+
+/** Waits until a "testing…" message has been edited into its report and returns it. */
+export async function reportOf(e: E2E, testing: ChatMessage): Promise<ChatMessage> {
+  return e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), 10_000)
+}
+
+/** Every message the bot sent in the chat, with every earlier version of edited ones. */
+export function allBotText(e: E2E, chat: { id: number }): string {
+  return e.tg.botMessages(chat).flatMap((m) => [m.text, m.source ?? '', ...m.history.map((h) => h.text)]).join('\n')
+}
+
+/** The SQLite file and its WAL/SHM as they are on disk now. */
+export function databaseBytes(dbPath: string): Buffer {
+  return Buffer.concat(['', '-wal', '-shm'].map((s) => `${dbPath}${s}`).filter(existsSync).map((p) => readFileSync(p)))
+}
