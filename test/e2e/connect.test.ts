@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
+import { allBotText, runConnect, sendCredentials, reportOf } from '../helpers/e2e-flows.js'
 
 describe('/connect end to end', () => {
   let e: E2E
@@ -46,5 +47,83 @@ describe('/connect end to end', () => {
       expect(m.text).not.toContain(creds.apiKey)
     }
     expect(e.logs()).not.toContain(creds.secret)
+  })
+
+  it('connects a KuCoin key through the passphrase step and saves it Online', async () => {
+    const creds = fakeCredentials('kucoin')
+    e.ex.addAccount({ exchange: 'kucoin', ...creds, ipWhitelist: [EGRESS_IP] })
+    const user = e.tg.createUser({ id: 1002, firstName: 'Bo', languageCode: 'en' })
+    const pick = await e.say(user, '/connect')
+    const checklist = await e.tap(user, pick, 'KuCoin')
+    expect(checklist.text).toContain('API passphrase')
+    expect(checklist.text).toContain('Leave Transfer and Withdrawal off')
+    const market = await e.tap(user, checklist, '✅ I have created the key')
+    const name = await e.tap(user, market, 'Spot + Futures')
+    expect(name.text).toContain('KuCoin both')
+    const askKey = await e.say(user, 'Main KuCoin')
+    expect(askKey.text).toContain('Paste the KuCoin API key')
+    e.ex.updateAccount(creds.apiKey, { permissions: ['General', 'Spot', 'Futures'] })
+    const { sent, after } = await sendCredentials(e, user, askKey, { apiKey: creds.apiKey, secret: creds.secret, passphrase: creds.passphrase! })
+    expect(sent).toHaveLength(3)
+    const report = await reportOf(e, after)
+    expect(report.text).toContain('Connection works')
+    expect(report.text).toContain('Saved as Main KuCoin')
+    expect(report.text).toContain('✅ Futures access')
+    for (const m of sent) expect(e.tg.isDeleted(user, m.messageId)).toBe(true)
+    expect(e.app.connections.list(user.id)).toMatchObject([{ name: 'Main KuCoin', exchange: 'kucoin', market: 'both', status: 'online' }])
+    const text = allBotText(e, user)
+    for (const v of [creds.apiKey, creds.secret, creds.passphrase!]) expect(text).not.toContain(v)
+    expect(e.app.intake.size()).toBe(0)
+  })
+
+  it('speaks Portuguese to a pt-BR user through the whole MEXC flow', async () => {
+    const creds = fakeCredentials('mexc')
+    e.ex.addAccount({ exchange: 'mexc', ...creds })
+    const user = e.tg.createUser({ id: 1003, firstName: 'Caio', languageCode: 'pt-BR' })
+    const pick = await e.say(user, '/connect')
+    expect(pick.text).toContain('Qual exchange você quer conectar?')
+    const checklist = await e.tap(user, pick, 'MEXC')
+    expect(checklist.text).toContain('Crie a chave API na MEXC')
+    const market = await e.tap(user, checklist, '✅ Já criei a chave')
+    expect(market.text).toContain('Em qual mercado')
+    const name = await e.tap(user, market, 'Spot')
+    const askKey = await e.tap(user, name, 'Usar "MEXC spot"')
+    expect(askKey.text).toContain('Cole a chave API da MEXC')
+    const { sent, after } = await sendCredentials(e, user, askKey, creds, 'pt-BR')
+    expect(after.text).toContain('Testando a chave na MEXC')
+    const report = await reportOf(e, after)
+    expect(report.text).toContain('A conexão funciona')
+    expect(report.text).toContain('Salva como MEXC spot')
+    expect(report.text).toContain('confirme você mesmo') // MEXC cannot prove withdrawal is off
+    expect(report.keyboard?.flat().map((b) => b.text)).toContain('🔁 Testar de novo')
+    for (const m of sent) expect(e.tg.isDeleted(user, m.messageId)).toBe(true)
+  })
+
+  it('speaks Portuguese through the KuCoin flow, with the passphrase asked in Portuguese', async () => {
+    const creds = fakeCredentials('kucoin')
+    e.ex.addAccount({ exchange: 'kucoin', ...creds, ipWhitelist: [EGRESS_IP] })
+    const user = e.tg.createUser({ id: 1004, firstName: 'Duda', languageCode: 'pt-br' })
+    const { report, sent } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: creds.apiKey, secret: creds.secret, passphrase: creds.passphrase! }, locale: 'pt-BR' })
+    expect(e.tg.botMessages(user).some((m) => m.text.includes('Agora a senha da API (passphrase)'))).toBe(true)
+    expect(report.text).toContain('A conexão funciona')
+    expect(report.text).toContain('Salva como KuCoin spot')
+    expect(sent.every((m) => e.tg.isDeleted(user, m.messageId))).toBe(true)
+  })
+
+  it('/settings switches the language, and the next /connect follows it', async () => {
+    const user = e.tg.createUser({ id: 1005, firstName: 'Eva', languageCode: 'en' })
+    const settings = await e.say(user, '/settings')
+    expect(settings.text).toContain('Language: English')
+    e.tg.tapButton(user, settings, 'Português (Brasil)')
+    const edited = await e.tg.waitFor(() => (settings.history.length > 0 ? settings : null))
+    expect(edited.text).toContain('Idioma: Português (Brasil)')
+    const pick = await e.say(user, '/connect')
+    expect(pick.text).toContain('Qual exchange')
+    await e.tap(user, pick, '✖️ Cancelar').then((m) => expect(m.text).toContain('Cancelado'))
+    const again = await e.say(user, '/settings')
+    e.tg.tapButton(user, again, 'English')
+    await e.tg.waitFor(() => again.history.length > 0)
+    expect(again.text).toContain('Language: English')
+    expect((await e.say(user, '/help')).text).toContain('Commands')
   })
 })

@@ -1,0 +1,121 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { EXCHANGE_IDS } from '../../src/domain/types.js'
+import { CASES, OUR_IP } from '../integration/exchanges/cases.js'
+import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
+import { reportOf, runConnect, tr } from '../helpers/e2e-flows.js'
+
+/**
+ * Every diagnosis of the adapter contract suite, driven through the real bot: the user pastes the
+ * key in /connect and must read the cause and that exchange's fix, and the key must be saved (or
+ * refused) as the verdict says.
+ */
+describe('every diagnosis reaches the user with its fix', () => {
+  let e: E2E
+  let nextUser = 2000
+  beforeAll(async () => {
+    e = await startE2E()
+  })
+  afterEach(() => {
+    e.ex.clearScenarios()
+    for (const x of EXCHANGE_IDS) e.ex.setClockSkew(0, x)
+  })
+  afterAll(() => e.close())
+
+  it('the contract cases assume the egress IP the e2e bot is configured with', () => {
+    expect(OUR_IP).toBe(EGRESS_IP)
+  })
+
+  for (const exchange of EXCHANGE_IDS) {
+    // Cases that need other bot settings (timeouts, several egress IPs) stay in the contract suite.
+    const cases = CASES[exchange].filter((c) => {
+      const probe = c.arrange.toString()
+      return !/requestTimeoutMs|totalTimeoutMs|egressIps/.test(probe)
+    })
+    describe(exchange, () => {
+      for (const c of cases) {
+        it(`${c.name} → ${c.code ?? 'online'}`, async () => {
+          const arranged = c.arrange(e.ex)
+          const user = e.tg.createUser({ id: nextUser++, firstName: 'Diag', languageCode: 'en' })
+          const { report } = await runConnect(e, user, { exchange, credentials: arranged.credentials, market: arranged.market ?? 'spot' })
+          const text = report.text
+          const saved = e.app.connections.list(user.id)
+
+          if (c.code) {
+            const cause = tr('en', `diag-${c.code}-cause`, { skewMs: 0 }).split('{')[0]!.slice(0, 60)
+            expect(text).toContain(cause.split(/\d/)[0])
+            expect(text).toContain(tr('en', `diag-${c.code}-fix-${exchange}`, { ips: EGRESS_IP, permissions: 'Transfer' }))
+          }
+          if (c.code === 'IP_NOT_ALLOWED' || c.code === 'IP_WHITELIST_MISSING' || c.code === 'IP_UNVERIFIED') expect(text).toContain(EGRESS_IP)
+
+          if (c.expect.verdict === 'unsafe') {
+            expect(text).toContain('This key can withdraw funds')
+            expect(text).toContain('Nothing was saved')
+            expect(saved).toEqual([])
+            expect(report.keyboard ?? []).toEqual([])
+            return
+          }
+          expect(saved).toHaveLength(1)
+          if (c.expect.verdict === 'online') {
+            expect(text).toContain('Connection works')
+            expect(saved[0]!.status).toBe('online')
+            return
+          }
+          // Offline: saved with its fixes and a "Test again" button; nothing to retype.
+          expect(saved[0]!.status).not.toBe('online')
+          expect(text).toContain('but offline')
+          expect(report.keyboard?.flat().map((b) => b.text)).toContain('🔁 Test again')
+          if (c.expect.transient) {
+            // The exchange's fault is told apart from a bad key.
+            expect(text).toContain('could not be checked right now (it is unavailable or busy)')
+            expect(text).not.toContain('does not work yet')
+            expect(text).not.toContain(tr('en', 'diag-INVALID_KEY-cause'))
+          } else {
+            expect(text).toContain('does not work yet')
+          }
+        })
+      }
+    })
+  }
+
+  it('a KuCoin key with Transfer on is refused in Portuguese too, and nothing is stored', async () => {
+    const a = e.ex.addAccount({ exchange: 'kucoin', permissions: ['General', 'Spot', 'Transfer'] })
+    const user = e.tg.createUser({ id: nextUser++, firstName: 'Rui', languageCode: 'pt-BR' })
+    const { report } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: a.apiKey, secret: a.secret, passphrase: a.passphrase }, locale: 'pt-BR' })
+    expect(report.text).toContain('Esta chave pode sacar fundos')
+    expect(report.text).toContain(tr('pt-BR', 'diag-WITHDRAW_ENABLED-fix-kucoin', { permissions: 'Transfer' }))
+    expect(report.text).toContain('Nada foi salvo')
+    expect(e.app.connections.list(user.id)).toEqual([])
+    expect(e.app.repos.connections.fingerprintTaken(e.app.sealer.fingerprint(a.apiKey))).toBe(false)
+  })
+
+  it('an Offline key becomes Online with "Test again" after the user fixes the whitelist, without retyping', async () => {
+    const a = e.ex.addAccount({ exchange: 'mexc', ipWhitelist: ['192.0.2.10'] })
+    const user = e.tg.createUser({ id: nextUser++, firstName: 'Fix', languageCode: 'en' })
+    const { report } = await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret } })
+    expect(report.text).toContain(`add: ${EGRESS_IP}`)
+    expect(e.app.connections.list(user.id)[0]!.status).toBe('offline')
+    const before = e.tg.messages(user).filter((m) => m.sender === 'user').length
+
+    e.ex.updateAccount(a.apiKey, { ipWhitelist: [EGRESS_IP] })
+    const testing = await e.tap(user, report, '🔁 Test again')
+    expect(testing.text).toContain('Testing MEXC spot')
+    const after = await reportOf(e, testing)
+    expect(after.text).toContain('MEXC spot: Online')
+    expect(after.text).toContain('Connection works')
+    expect(e.app.connections.list(user.id)[0]!.status).toBe('online')
+    expect(e.tg.messages(user).filter((m) => m.sender === 'user').length).toBe(before)
+  })
+
+  it('an exchange outage during /connect saves the key for a later test; "Test again" turns it Online when the exchange is back', async () => {
+    const a = e.ex.addAccount({ exchange: 'kucoin', ipWhitelist: [EGRESS_IP] })
+    e.ex.setScenario('maintenance', { exchange: 'kucoin' })
+    const user = e.tg.createUser({ id: nextUser++, firstName: 'Out', languageCode: 'en' })
+    const { report } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: a.apiKey, secret: a.secret, passphrase: a.passphrase } })
+    expect(report.text).toContain('unavailable or busy')
+    expect(report.text).toContain(tr('en', 'diag-EXCHANGE_UNAVAILABLE-cause'))
+    e.ex.clearScenarios()
+    const after = await reportOf(e, await e.tap(user, report, '🔁 Test again'))
+    expect(after.text).toContain('KuCoin spot: Online')
+    expect(e.app.connections.list(user.id)[0]!.status).toBe('online')
+  })
+})
