@@ -1,6 +1,7 @@
 /**
- * Process entry: read the environment, build the app, run until SIGINT/SIGTERM. Any start-up
- * failure is one readable line and exit code 1, never a stack trace with secrets in it.
+ * Process entry: read the environment, build the app, run until SIGINT/SIGTERM. Without a
+ * BOT_TOKEN it runs the demo chat in this terminal. Any start-up failure is one readable line
+ * and exit code 1, never a stack trace with secrets in it.
  */
 import { createApp } from './app.js'
 import { loadConfig } from './config.js'
@@ -9,6 +10,12 @@ import { startupLine } from './startup-error.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()
+  if (!config.botToken) {
+    const { runDemo } = await import('./demo/demo.js')
+    const lang = (process.env.LC_ALL ?? process.env.LANG ?? '').toLowerCase().startsWith('pt') ? 'pt-BR' : 'en'
+    await runDemo(config, { input: process.stdin, output: process.stdout, language: lang })
+    process.exit(0)
+  }
   const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY })
   const app = await createApp(config, logger)
   let stopping = false
@@ -21,7 +28,8 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
-  logger.info({ database: config.databasePath, mode: config.botToken ? 'telegram' : 'demo' }, 'started')
+  await app.start()
+  logger.info({ database: config.databasePath, mode: config.webhook ? 'webhook' : 'polling' }, 'started')
 }
 
 main().catch((err: unknown) => {

@@ -1,11 +1,10 @@
-import { autoRetry } from '@grammyjs/auto-retry'
 import { conversations, createConversation } from '@grammyjs/conversations'
 import { sequentialize } from '@grammyjs/runner'
-import { apiThrottler } from '@grammyjs/transformer-throttler'
 import { Bot, type Middleware, type Transformer } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import type { BotContext, BotDeps, FlowContext } from './context.js'
 import { CONNECT_FLOW, connectFlow } from './conversations/connect.js'
+import { createTransport } from './transport.js'
 import { RENAME_FLOW, renameFlow } from './conversations/rename.js'
 import { REPLACE_FLOW, replaceFlow } from './conversations/replace.js'
 import { errorHandler } from './error-handler.js'
@@ -36,7 +35,10 @@ export interface BotOptions {
  * catch-all last.
  */
 export function createBot(token: string, deps: BotDeps, options: BotOptions) {
-  const bot = new Bot<BotContext>(token, { client: { apiRoot: options.apiRoot }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) })
+  const bot = new Bot<BotContext>(token, {
+    client: { apiRoot: options.apiRoot, fetch: createTransport({ throttle: options.throttle !== false }) },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  })
   // Every text we send is HTML; user-supplied parts are escaped where they are inserted.
   const htmlByDefault: Transformer = (prev, method, payload, signal) => {
     if ((method === 'sendMessage' || method === 'editMessageText') && !('parse_mode' in payload)) {
@@ -44,20 +46,19 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
     }
     return prev(method, payload, signal)
   }
-  const transformers: Transformer[] = [htmlByDefault, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowInternalServerErrors: false, rethrowHttpErrors: false })]
-  if (options.throttle !== false) transformers.push(apiThrottler())
-  for (const tr of transformers) bot.api.config.use(tr)
+  bot.api.config.use(htmlByDefault)
   const i18n = createI18n()
 
   const attachDeps: Middleware<FlowContext> = (ctx, next) => {
     ctx.deps = deps
     return next()
   }
-  // Conversations build their own Api objects: the same retry and throttling must reach them.
+  // Conversations build their own Api objects: retry and throttling reach them through the
+  // transport (see transport.ts); only the payload default is installed here.
   const flowPlugins: Middleware<FlowContext>[] = [
     attachDeps,
     (ctx, next) => {
-      for (const tr of transformers) ctx.api.config.use(tr)
+      ctx.api.config.use(htmlByDefault)
       return next()
     },
     i18n,

@@ -1,0 +1,50 @@
+import type { FakeExchangeServer } from '../../test/fakes/exchange-server.js'
+
+/** One demo key: what it shows, and the values to paste. */
+export interface DemoAccount {
+  title: string
+  exchange: 'mexc' | 'kucoin'
+  apiKey: string
+  secret: string
+  passphrase?: string
+}
+
+/**
+ * The keys a demo user can paste, each showing one outcome of the connection test. They exist
+ * only inside the in-process fake exchange.
+ */
+export function demoAccounts(ex: FakeExchangeServer): DemoAccount[] {
+  const add = (title: string, creds: Omit<DemoAccount, 'title'>, extra: Record<string, unknown>): DemoAccount => {
+    ex.addAccount({ ...creds, ...extra })
+    return { title, ...creds }
+  }
+  // Fixed values, so the README's transcript can be replayed as it is.
+  return [
+    add('MEXC, healthy spot key (read + trade)', { exchange: 'mexc', apiKey: 'mx0vDemoHealthy001', secret: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' }, { balances: { USDT: 1520.5, BTC: 0.013 } }),
+    add('MEXC, key with withdrawal switched on (MEXC cannot report it: see the ❔ line)', { exchange: 'mexc', apiKey: 'mx0vDemoWithdraw02', secret: 'b2c3d4e5f60718293a4b5c6d7e8f90a1' }, {
+      permissions: ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ', 'SPOT_DEAL_WRITE', 'SPOT_WITHDRAW_WRITE'],
+    }),
+    add('KuCoin, healthy key, whitelisted to our IP', { exchange: 'kucoin', apiKey: '64d1f0a2b3c4d5e6f7a8b9c0', secret: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', passphrase: 'DemoPass-2026' }, { ipWhitelist: ['203.0.113.7'], balances: { USDT: 800 } }),
+    add('KuCoin, IP whitelist that excludes our server', { exchange: 'kucoin', apiKey: '64d1f0a2b3c4d5e6f7a8b9c1', secret: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', passphrase: 'DemoPass-2026' }, { ipWhitelist: ['198.51.100.20'] }),
+    add('KuCoin, key with Transfer (withdrawal) permission: refused', { exchange: 'kucoin', apiKey: '64d1f0a2b3c4d5e6f7a8b9c2', secret: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', passphrase: 'DemoPass-2026' }, { permissions: ['General', 'Spot', 'Transfer'] }),
+    add('MEXC, key without trade permission', { exchange: 'mexc', apiKey: 'mx0vDemoReadOnly03', secret: 'c3d4e5f60718293a4b5c6d7e8f90a1b2' }, { permissions: ['SPOT_ACCOUNT_READ'] }),
+  ]
+}
+
+/** The text printed before the chat starts: how to drive it and the keys to paste. */
+export function demoBanner(accounts: readonly DemoAccount[], logFile: string): string {
+  const lines = [
+    '',
+    'BackFuture Connect: demo mode (no BOT_TOKEN set)',
+    'The real bot runs against a local fake Telegram and a fake exchange. Nothing leaves this machine.',
+    `Logs: ${logFile}`,
+    '',
+    'Demo keys you can paste (they exist only in the fake exchange):',
+  ]
+  accounts.forEach((a, i) => {
+    lines.push(`  ${i + 1}. ${a.title}`, `     API key:    ${a.apiKey}`, `     Secret:     ${a.secret}`)
+    if (a.passphrase) lines.push(`     Passphrase: ${a.passphrase}`)
+  })
+  lines.push('', 'Start with /start or /connect. A number taps a button; /quit leaves.', '')
+  return lines.join('\n')
+}
