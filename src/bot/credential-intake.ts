@@ -65,13 +65,17 @@ export function createCredentialIntake(opts: { idleMs: number; onIdle?: (chatId:
     const msg = ctx.message ?? ctx.editedMessage
     const s = chatId !== undefined ? chats.get(chatId) : undefined
     if (s && ctx.chat?.type === 'private') arm(chatId!, s) // any activity keeps the flow alive
-    if (!s?.expecting || !msg || ctx.chat?.type !== 'private' || typeof msg.text !== 'string') return next()
+    if (!s?.expecting || !msg || ctx.chat?.type !== 'private') return next()
+    // A caption (photo, file) where a credential is expected may well be one: delete it too.
+    const caption = typeof msg.text !== 'string' && typeof msg.caption === 'string'
+    const text = msg.text ?? msg.caption
+    if (typeof text !== 'string') return next()
     // A command (e.g. /cancel) is a command, not a credential.
-    if (msg.text.startsWith('/') && msg.entities?.[0]?.type === 'bot_command' && msg.entities[0].offset === 0) return next()
+    if (!caption && text.startsWith('/') && msg.entities?.[0]?.type === 'bot_command' && msg.entities[0].offset === 0) return next()
     const handle = randomBytes(9).toString('base64url')
-    // An edit of an earlier message is never taken as the answer (flows ignore edits), so its value
-    // is not kept; the message is still deleted and the flow told, so it can answer the user.
-    const held: Held = { field: s.expecting, value: ctx.editedMessage ? '' : msg.text, deleted: true }
+    // An edit of an earlier message or a caption is never taken as the answer (flows want a new
+    // text message), so its value is not kept; the message is still deleted and the flow told.
+    const held: Held = { field: s.expecting, value: ctx.editedMessage || caption ? '' : text, deleted: true }
     s.held.set(handle, held)
     arm(chatId!, s)
     try {
@@ -79,8 +83,13 @@ export function createCredentialIntake(opts: { idleMs: number; onIdle?: (chatId:
     } catch {
       held.deleted = false
     }
-    msg.text = `${PLACEHOLDER_PREFIX}${handle}`
-    delete msg.entities
+    if (caption) {
+      msg.caption = `${PLACEHOLDER_PREFIX}${handle}`
+      delete msg.caption_entities
+    } else {
+      msg.text = `${PLACEHOLDER_PREFIX}${handle}`
+      delete msg.entities
+    }
     return next()
   }
 

@@ -81,8 +81,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     const name = normalizeName(raw)
     const problem = nameProblem(name)
     if (problem) throw new AppError('NAME_INVALID', { problem })
-    const existing = connections.getByName(userId, name)
-    if (existing && existing.id !== exceptId) throw new AppError('NAME_TAKEN', { name })
+    // Unique regardless of case: "/status main" must not have to choose between "Main" and "main".
+    const lower = name.toLowerCase()
+    const existing = connections.listByUser(userId).find((c) => c.name.toLowerCase() === lower && c.id !== exceptId)
+    if (existing) throw new AppError('NAME_TAKEN', { name: existing.name })
     return name
   }
 

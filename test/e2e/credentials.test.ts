@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
-import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
+import type { FakeUser } from '../fakes/telegram-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
-import { allBotText, databaseBytes, runConnect, tr } from '../helpers/e2e-flows.js'
-
-/** Walks /connect up to the API key prompt and returns it. */
-async function toKeyPrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
-  const pick = await e.say(user, '/connect')
-  const checklist = await e.tap(user, pick, exchange)
-  const market = await e.tap(user, checklist, '✅ I have created the key')
-  const name = await e.tap(user, market, 'Spot')
-  const ask = await e.tap(user, name, name.keyboard![0]![0]!.text)
-  expect(ask.text).toContain('API key')
-  return ask
-}
+import { allBotText, databaseBytes, runConnect, toKeyPrompt, tr } from '../helpers/e2e-flows.js'
 
 /** Fails when any of `secrets` appears in a bot message (any version), the logs or the database bytes. */
 function expectNowhere(e: E2E, user: FakeUser, secrets: string[]): void {

@@ -80,3 +80,22 @@ export function allBotText(e: E2E, chat: { id: number }): string {
 export function databaseBytes(dbPath: string): Buffer {
   return Buffer.concat(['', '-wal', '-shm'].map((s) => `${dbPath}${s}`).filter(existsSync).map((p) => readFileSync(p)))
 }
+
+/** Bot API calls the fake refused (e.g. "can't parse entities" from broken HTML), as readable lines. */
+export function refusedCalls(e: E2E): string[] {
+  return e.tg.calls.filter((c) => c.outcome === 'error' && c.method !== 'deleteMessage').map((c) => `${c.method}: ${c.description ?? c.errorCode}`)
+}
+
+/** Walks /connect (English) up to the name prompt and returns it. */
+export async function toNamePrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+  const pick = await e.say(user, '/connect')
+  const checklist = await e.tap(user, pick, exchange)
+  const market = await e.tap(user, checklist, '✅ I have created the key')
+  return e.tap(user, market, 'Spot')
+}
+
+/** Walks /connect (English) up to the API key prompt, taking the suggested name, and returns it. */
+export async function toKeyPrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+  const name = await toNamePrompt(e, user, exchange)
+  return e.tap(user, name, name.keyboard![0]![0]!.text)
+}

@@ -70,6 +70,8 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
         }
         return { kind: 'text', text: msg.text, forwarded, ctx: c }
       }
+      // A caption where a credential was expected: the intake deleted the message if it could.
+      if (deps.intake.received(chatId, msg.caption)?.deleted === false) await c.reply(c.t('credential-not-deleted'))
       return { kind: 'other', ctx: c }
     }
   }

@@ -29,8 +29,15 @@ export async function resolveTarget(
     await ctx.reply(ctx.t(`pick-${action}`), { reply_markup: pickerKeyboard(list, action) })
     return null
   }
-  const wanted = name.normalize('NFC').replace(/\s+/g, ' ').toLowerCase()
-  const found = list.find((c) => c.name.toLowerCase() === wanted)
+  const typed = name.normalize('NFC').replace(/\s+/g, ' ')
+  const wanted = typed.toLowerCase()
+  // An exact match wins; otherwise a single case-insensitive one (several: the picker decides).
+  const loose = list.filter((c) => c.name.toLowerCase() === wanted)
+  const found = list.find((c) => c.name === typed) ?? (loose.length === 1 ? loose[0] : undefined)
+  if (!found && loose.length > 1) {
+    await ctx.reply(ctx.t(`pick-${action}`), { reply_markup: pickerKeyboard(loose, action) })
+    return null
+  }
   if (!found) {
     await ctx.reply(ctx.t('connection-not-found', { name: escapeHtml(name.slice(0, 64)) }), { parse_mode: 'HTML', reply_markup: pickerKeyboard(list, action) })
     return null
