@@ -22,7 +22,8 @@ export function renderCheck(check: CheckResult, report: TestReport, t: Translate
   if (skipped) return `${ICON.unknown} ${label}: ${t('check-skipped', { skipped: t(`check-${String(check.detail!.skipped)}`) })}`
   const line = `${ICON[check.state]} ${label}${check.state === 'pass' && check.id === 'reachable' && check.detail?.latencyMs !== undefined ? ` (${check.detail.latencyMs} ms)` : ''}`
   if (check.state === 'pass' || !check.code) return line
-  return [line, `   <i>${t(`diag-${check.code}-cause`, p)}</i>`, `   ${t(`diag-${check.code}-fix-${report.exchange as ExchangeId}`, p)}`].join('\n')
+  const indent = (text: string) => text.split('\n').map((l) => `   ${l}`).join('\n')
+  return [line, indent(`<i>${t(`diag-${check.code}-cause`, p)}</i>`), indent(t(`diag-${check.code}-fix-${report.exchange as ExchangeId}`, p))].join('\n')
 }
 
 /** The whole report: verdict first, then every check in order. */
