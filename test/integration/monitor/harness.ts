@@ -35,6 +35,8 @@ export interface HarnessOptions {
   monitor?: Partial<MonitorSettings>
   worker?: Partial<OutboxSettings>
   lock?: ConnectionServiceDeps['lock']
+  /** Wraps the transition recorder (to inject a failure inside the test's transaction). */
+  wrapRecorder?: (recorder: NonNullable<ConnectionServiceDeps['onTested']>) => NonNullable<ConnectionServiceDeps['onTested']>
 }
 
 /** One language-independent translate over the real locale files, as the bot's i18n loads them. */
@@ -78,7 +80,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
     transaction: db.transaction,
     settings: { egressIps: [OUR_IP], requestTimeoutMs: 1_000, totalTimeoutMs: 3_000, offlineAfterFailures: opts.threshold ?? 3 },
     logger,
-    onTested: recorder,
+    onTested: opts.wrapRecorder ? opts.wrapRecorder(recorder) : recorder,
     ...(opts.lock ? { lock: opts.lock } : {}),
   })
   const intervalMs = opts.intervalMs ?? 300

@@ -94,7 +94,7 @@ describe('monitor → outbox → Telegram', () => {
     expect(h.status(u.connectionId)).toBe('unsafe')
     expect(msg.text).toContain(plain('notify-unsafe', { name: 'KC', exchange: 'KuCoin' }).split('\n')[0]!)
     expect(msg.text).toContain(plain('diag-WITHDRAW_ENABLED-cause'))
-    expect(msg.keyboard?.[0]?.[0]?.callback_data).toBe(`rp:${u.connectionId}`)
+    expect(msg.keyboard?.[0]?.[0]).toMatchObject({ callback_data: `rp:${u.connectionId}` })
     await afterMoreRuns(u.connectionId, 3)
     expect(h.telegram.botMessages(u.userId)).toHaveLength(1)
   })

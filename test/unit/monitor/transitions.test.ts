@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import type { ConnectionStatus, TestReport } from '../../../src/domain/types.js'
+import { decideNotification } from '../../../src/monitor/transitions.js'
+import type { ConnectionView } from '../../../src/services/connection-view.js'
+import type { TestedEvent, TestSource } from '../../../src/services/connections.js'
+
+const HOUR = 3_600_000
+const view = (status: ConnectionStatus): ConnectionView => ({ id: 'c1', exchange: 'mexc', name: 'Main', market: 'spot', maskedKey: 'mx0v…abcd', status, consecutiveFailures: 0, lastTestedAt: null, report: null })
+
+function event(from: ConnectionStatus, to: ConnectionStatus, o: { source?: TestSource; since?: number | null; at?: number } = {}): TestedEvent {
+  const at = o.at ?? 1_000_000
+  return {
+    before: view(from),
+    after: view(to),
+    report: { startedAt: at } as TestReport,
+    source: o.source ?? 'monitor',
+    userId: 7,
+    statusChangedAt: o.since === undefined ? (from === to ? at - 1000 : at) : o.since,
+  }
+}
+
+describe('notification rules', () => {
+  it.each([
+    ['online', 'offline', 'offline'],
+    ['checking', 'offline', 'offline'],
+    ['online', 'unsafe', 'unsafe'],
+    ['checking', 'unsafe', 'unsafe'],
+    ['offline', 'unsafe', 'unsafe'],
+    ['untested', 'unsafe', 'unsafe'],
+    ['offline', 'online', 'recovered'],
+    ['unsafe', 'online', 'recovered'],
+    ['online', 'checking', null],
+    ['checking', 'checking', null],
+    ['checking', 'online', null],
+    ['online', 'online', null],
+    ['offline', 'offline', null],
+    ['unsafe', 'unsafe', null],
+    ['unsafe', 'offline', null],
+    ['untested', 'offline', null],
+    ['untested', 'online', null],
+  ] as const)('%s → %s: %s', (from, to, kind) => {
+    expect(decideNotification(event(from, to), 0)?.kind ?? null).toBe(kind)
+  })
+
+  it('only the monitor notifies: a manual /test already shows the user its report', () => {
+    expect(decideNotification(event('online', 'offline', { source: 'manual' }), 0)).toBeNull()
+    expect(decideNotification(event('offline', 'online', { source: 'manual' }), 0)).toBeNull()
+  })
+
+  it('keys are unique per transition: the same transition replayed gets the same key, a later one another', () => {
+    const a = decideNotification(event('online', 'offline', { at: 5000 }), 0)
+    expect(decideNotification(event('online', 'offline', { at: 5000 }), 0)).toEqual(a)
+    expect(decideNotification(event('online', 'offline', { at: 9000 }), 0)?.idempotencyKey).not.toBe(a?.idempotencyKey)
+    expect(a?.idempotencyKey).toBe('c1:offline:5000')
+  })
+
+  it('reminds once per period while offline, never when reminders are off', () => {
+    const since = 0
+    const at = (h: number) => event('offline', 'offline', { since, at: h * HOUR })
+    expect(decideNotification(at(23.9), 24 * HOUR)).toBeNull()
+    const first = decideNotification(at(24.1), 24 * HOUR)
+    expect(first).toEqual({ kind: 'reminder', idempotencyKey: 'c1:reminder:0:1' })
+    expect(decideNotification(at(47), 24 * HOUR)).toEqual(first)
+    expect(decideNotification(at(48.5), 24 * HOUR)?.idempotencyKey).toBe('c1:reminder:0:2')
+    expect(decideNotification(at(100), 0)).toBeNull()
+    expect(decideNotification(event('unsafe', 'unsafe', { since, at: 100 * HOUR }), 24 * HOUR)).toBeNull()
+  })
+})
