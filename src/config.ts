@@ -66,6 +66,9 @@ const schema = z.object({
   OFFLINE_AFTER_FAILURES: intIn(1, 100, 3),
   OFFLINE_REMINDER_HOURS: intIn(0, 24 * 30, 24),
   MONITOR_CONCURRENCY: intIn(1, 256, 8),
+  MONITOR_EXCHANGE_RPS: intIn(1, 10_000, 20),
+  NOTIFY_RATE_PER_SECOND: intIn(1, 30, 25),
+  NOTIFY_MAX_ATTEMPTS: intIn(1, 100, 10),
   HISTORY_KEEP: intIn(1, 10_000, 50),
   EGRESS_IPS: z.string().trim().optional().transform((v, ctx) => {
     const ips = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
@@ -98,6 +101,12 @@ export interface Config {
   offlineAfterFailures: number
   offlineReminderHours: number
   monitorConcurrency: number
+  /** Requests per second the monitor may send to each exchange (a token bucket per exchange). */
+  monitorExchangeRps: number
+  /** Notifications per second over all chats, under Telegram's broadcast limit of about 30. */
+  notifyRatePerSecond: number
+  /** Failed sends (429 waits excluded) before a notification is dead-lettered. */
+  notifyMaxAttempts: number
   historyKeep: number
   egressIps: string[]
   logLevel: (typeof LOG_LEVELS)[number]
@@ -138,6 +147,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     offlineAfterFailures: e.OFFLINE_AFTER_FAILURES,
     offlineReminderHours: e.OFFLINE_REMINDER_HOURS,
     monitorConcurrency: e.MONITOR_CONCURRENCY,
+    monitorExchangeRps: e.MONITOR_EXCHANGE_RPS,
+    notifyRatePerSecond: e.NOTIFY_RATE_PER_SECOND,
+    notifyMaxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     historyKeep: e.HISTORY_KEEP,
     egressIps: e.EGRESS_IPS,
     logLevel: e.LOG_LEVEL,
