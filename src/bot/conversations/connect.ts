@@ -99,7 +99,9 @@ export async function showSaveOutcome(
     return
   }
   const c = r.connection
-  await edit(`${report}\n\n${t(`${kind}-saved-${c.status === 'online' ? 'online' : 'offline'}`, { name: escapeHtml(c.name), key: escapeHtml(c.maskedKey) })}`, {
+  // Offline only because the exchange could not be reached: nothing for the user to fix.
+  const state = c.status === 'online' ? 'online' : r.report.transient ? 'unchecked' : 'offline'
+  await edit(`${report}\n\n${t(`${kind}-saved-${state}`, { name: escapeHtml(c.name), key: escapeHtml(c.maskedKey) })}`, {
     reply_markup: reportKeyboard(c, t),
   })
 }
