@@ -84,6 +84,19 @@ describe('connection commands', () => {
     expect(markup.text).toContain('"<b>x</b>"')
   })
 
+  it('/status picks an exact name first and offers a picker when only case tells two names apart', async () => {
+    const user = newUser()
+    const upper = await seed(user, 'Alpha')
+    const lower = await seed(user, 'Other')
+    // Names are unique regardless of case now; rows from before that rule may still differ only in case.
+    e.app.repos.connections.rename(lower.id, user.id, 'alpha')
+    expect((await e.say(user, '/status alpha')).text).toContain(`${lower.creds.apiKey.slice(-4)}`)
+    expect((await e.say(user, '/status Alpha')).text).toContain(`${upper.creds.apiKey.slice(-4)}`)
+    const picker = await e.say(user, '/status ALPHA')
+    expect(picker.text).toBe(tr('en', 'pick-status'))
+    expect(picker.keyboard?.flat().map((b) => b.text)).toEqual(['Alpha', 'alpha'])
+  })
+
   it('/test re-runs the test: the "testing…" message is edited into the report', async () => {
     const user = newUser()
     const beta = await seed(user, 'Beta', { exchange: 'kucoin', ipWhitelist: ['192.0.2.1'] })
