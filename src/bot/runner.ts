@@ -16,8 +16,20 @@ export async function startPolling(bot: AppBot, logger: AppLogger): Promise<BotR
   await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'deleteWebhook failed'))
   const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...UPDATES] } } })
   logger.info({ bot: bot.botInfo.username }, 'polling for updates')
-  return { stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) }
+  return {
+    async stop() {
+      if (handle.isRunning()) await handle.stop()
+      // The runner's concurrent sink does not wait for updates still being handled (a connection
+      // test can run for TEST_TIMEOUT_MS): wait for them, or the app closes the database under them.
+      const deadline = Date.now() + DRAIN_MS
+      while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+      if (handle.size() > 0) logger.warn({ pending: handle.size() }, 'stopped with updates still being handled')
+    },
+  }
 }
+
+/** How long a stop waits for handlers still running (longer than any connection test). */
+const DRAIN_MS = 60_000
 
 /**
  * Webhook mode: Telegram POSTs updates to our HTTP server; requests without the configured
