@@ -118,6 +118,22 @@ describe('bad input in the middle of /connect', () => {
     await e.say(user, '/cancel')
   })
 
+  it('a double tap on the suggested name does not disturb the credential step that follows', async () => {
+    const user = newUser()
+    const creds = fakeCredentials('mexc')
+    const name = await toNamePrompt(e, user)
+    e.tg.tapButton(user, name, 'Use "MEXC spot"')
+    const second = e.tg.tapButton(user, name, 'Use "MEXC spot"')
+    const ask = await e.next(user)
+    expect(ask.text).toContain('Paste the MEXC API key')
+    await e.tg.waitFor(() => e.tg.callbackAnswer(second))
+    e.tg.sendText(user, creds.apiKey)
+    // The very next message is the acknowledgement: the second tap produced no prompt.
+    expect((await e.next(user)).text).toContain('Got the API key')
+    await e.next(user)
+    await e.say(user, '/cancel')
+  })
+
   it('a stale button from an older flow is refused, mid-flow and after the flow ended', async () => {
     const user = newUser()
     const oldPick = await e.say(user, '/connect')

@@ -22,8 +22,10 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
       const e = await kit.next()
       const t = e.ctx.t.bind(e.ctx)
       const fieldName = t(`field-${field}`)
+      // A repeated tap on an earlier step's button: already answered by next(), nothing to say.
+      if (e.kind === 'action') continue
       if (e.kind !== 'credential') {
-        // A sticker, photo, file, voice, a button or a stray text that was not taken as a credential.
+        // A sticker, photo, file, voice or a stray text that was not taken as a credential.
         await e.ctx.reply(t('credential-send-text', { field: fieldName }), { reply_markup: cancelKeyboard(flowId, t) })
         continue
       }
