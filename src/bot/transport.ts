@@ -38,7 +38,13 @@ export function createTransport(opts: { throttle: boolean; baseFetch?: typeof fe
       } catch (err) {
         throw new HttpError(`Network request for '${method}' failed!`, err)
       }
-      return (await res.json()) as Awaited<ReturnType<Prev>>
+      // A proxy's 502/504 page is HTML, not the Bot API's JSON: as an HttpError it is retried
+      // like any network failure instead of failing the update at once.
+      try {
+        return (await res.json()) as Awaited<ReturnType<Prev>>
+      } catch (err) {
+        throw new HttpError(`Network request for '${method}' failed! (HTTP ${res.status}, not JSON)`, err)
+      }
     }
     const call = layers.reduce<Prev>((prev, layer) => (m, p, s) => layer(prev, m, p, s), network)
     const result = await call(method as never, payload as never, (init?.signal ?? undefined) as never)
