@@ -140,3 +140,13 @@ export function htmlBreaks(e: E2E): string[] {
 export function errorLogs(e: E2E): Array<Record<string, unknown>> {
   return e.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => typeof l.level === 'number' && l.level >= 50)
 }
+
+/** Any read-only query on the app's file through a separate connection, serialized for equality checks. */
+export function queryJson(dbPath: string, sql: string, ...params: unknown[]): string {
+  const db = new Sqlite(dbPath, { readonly: true, fileMustExist: true })
+  try {
+    return JSON.stringify(db.prepare(sql).all(...params))
+  } finally {
+    db.close()
+  }
+}
