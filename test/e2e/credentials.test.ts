@@ -159,6 +159,29 @@ describe('credential messages are deleted and never echoed, stored or logged', (
     await e.say(user, '/cancel')
     expectNowhere(e, user, [creds.apiKey])
   })
+
+  it('a message edited into a key at any other step, or outside a flow, is deleted too', async () => {
+    const user = e.tg.createUser({ id: 3008, firstName: 'Later', languageCode: 'en' })
+    const creds = fakeCredentials('mexc')
+    const early = e.tg.sendText(user, 'hello')
+    expect((await e.next(user)).text).toContain('I did not understand that')
+    e.tg.editUserMessage(user, early, creds.apiKey)
+    expect((await e.next(user)).text).toContain('I deleted that message because it looked like a key or secret')
+    expect(e.tg.isDeleted(user, early.messageId)).toBe(true)
+
+    const other = e.tg.sendText(user, 'just chatting')
+    await e.next(user)
+    e.tg.editUserMessage(user, other, 'no longer chatting')
+    expect((await e.say(user, '/connect')).text).toContain('Which exchange') // the ordinary edit got no answer
+    const inFlow = e.tg.sendText(user, 'hi')
+    await e.next(user) // tap a button, please
+    e.tg.editUserMessage(user, inFlow, creds.secret)
+    expect((await e.next(user)).text).toBe(tr('en', 'flow-edit-ignored'))
+    expect(e.tg.isDeleted(user, inFlow.messageId)).toBe(true)
+    expect(e.tg.isDeleted(user, other.messageId)).toBe(false)
+    await e.say(user, '/cancel')
+    expectNowhere(e, user, [creds.apiKey, creds.secret])
+  })
 })
 
 describe('an idle flow times out', () => {

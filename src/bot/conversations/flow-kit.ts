@@ -2,6 +2,7 @@ import type { Conversation } from '@grammyjs/conversations'
 import { type Action, unpack } from '../callback-data.js'
 import type { BotContext, FlowContext } from '../context.js'
 import type { ReceivedCredential } from '../credential-intake.js'
+import { looksLikeCredential } from '../features/guards.js'
 import { escapeHtml } from '../html.js'
 
 /** The conversation handle every flow receives. */
@@ -51,8 +52,14 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
         continue
       }
       if (c.editedMessage) {
-        // The intake already deleted an edit that arrived while a credential was expected.
-        if (deps.intake.received(chatId, c.editedMessage.text)?.deleted === false) await c.reply(c.t('credential-not-deleted'))
+        // The intake already deleted an edit that arrived while a credential was expected; at any
+        // other step an edit that looks like a key is deleted here.
+        const text = c.editedMessage.text
+        let kept = deps.intake.received(chatId, text)?.deleted === false
+        if (text !== undefined && !deps.intake.received(chatId, text) && looksLikeCredential(c, text)) {
+          kept = !(await c.deleteMessage().then(() => true, () => false))
+        }
+        if (kept) await c.reply(c.t('credential-not-deleted'))
         await c.reply(c.t('flow-edit-ignored'))
         continue
       }

@@ -5,7 +5,7 @@ import type { BotContext } from '../context.js'
  * True when a text could be a credential for any exchange we support (their own format checks
  * accept it) or merely has the shape of one. Used to clean up keys pasted where they do not belong.
  */
-export function looksLikeCredential(ctx: BotContext, text: string): boolean {
+export function looksLikeCredential(ctx: Pick<BotContext, 'deps'>, text: string): boolean {
   const t = text.trim()
   if (t.length < 16 || t.length > 256 || /\s/.test(t)) return false
   if (/^[A-Za-z0-9_\-+/=]{24,}$/.test(t) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t)) return true

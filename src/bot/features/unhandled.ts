@@ -18,6 +18,13 @@ privateChat.on('message:text', async (ctx) => {
 
 privateChat.on('message', (ctx) => ctx.reply(ctx.t('fallback'), { parse_mode: 'HTML' }))
 
+// An old message edited into a key: the same clean-up as a pasted one; other edits need no answer.
+privateChat.on('edited_message:text', async (ctx) => {
+  if (!looksLikeCredential(ctx, ctx.editedMessage.text)) return
+  const deleted = await ctx.deleteMessage().then(() => true, () => false)
+  await ctx.reply(ctx.t(deleted ? 'stray-credential-deleted' : 'stray-credential-not-deleted'), { parse_mode: 'HTML' })
+})
+
 // Buttons of a flow that no longer exists, or forged data.
 composer.on('callback_query:data', async (ctx) => {
   const action = unpack(ctx.callbackQuery.data)
