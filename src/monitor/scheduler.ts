@@ -106,7 +106,8 @@ export function createMonitor(deps: MonitorDeps) {
     for (const [j, target] of list.entries()) {
       const jitter = (random() - 0.5) * 0.2
       const at = start + (j + Math.min(0.999, Math.max(0, phaseOf(target.id) + jitter))) * slotMs
-      await clock.sleep(at - clock.now(), signal)
+      const wait = at - clock.now()
+      if (wait > 0) await clock.sleep(wait, signal)
       if (signal.aborted || !(await bucket.take(perTest, signal))) break
       await slots.acquire()
       if (signal.aborted) {
