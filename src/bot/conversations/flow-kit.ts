@@ -72,7 +72,7 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
         const command = msg.entities?.[0]?.type === 'bot_command' && msg.entities[0].offset === 0 ? msg.text.split(/[\s@]/)[0]!.toLowerCase() : null
         if (command === '/cancel') return cancel(c)
         if (command) {
-          await c.reply(c.t('flow-command-mid-flow', { command: escapeHtml(command.slice(0, 32)) }))
+          await c.reply(c.t('flow-command-mid-flow', { command: escapeHtml([...command].slice(0, 32).join('')) }))
           continue
         }
         return { kind: 'text', text: msg.text, forwarded, ctx: c }

@@ -39,7 +39,7 @@ export async function resolveTarget(
     return null
   }
   if (!found) {
-    await ctx.reply(ctx.t('connection-not-found', { name: escapeHtml(name.slice(0, 64)) }), { parse_mode: 'HTML', reply_markup: pickerKeyboard(list, action) })
+    await ctx.reply(ctx.t('connection-not-found', { name: escapeHtml([...name].slice(0, 64).join('')) }), { parse_mode: 'HTML', reply_markup: pickerKeyboard(list, action) })
     return null
   }
   return found
