@@ -1,3 +1,4 @@
+import Sqlite from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pack, type Action } from '../../src/bot/callback-data.js'
 import type { ConnectionView } from '../../src/services/connection-view.js'
@@ -127,6 +128,27 @@ describe('ownership: another user\'s connection is "not found", never data', () 
       expect(htmlBreaks(e)).toEqual([])
     })
   }
+
+  it('A\'s sealed credentials copied into B\'s row do not open: B\'s /test says "cannot be read", A\'s key is never used', async () => {
+    const rowA = e.app.repos.connections.getById(alpha.id)!
+    const mine = e.app.connections.list(b.id)[0]!
+    const rowB = e.app.repos.connections.getById(mine.id)!
+    const raw = new Sqlite(e.dbPath)
+    const swap = raw.prepare('UPDATE connections SET sealed_api_key = ?, sealed_secret = ? WHERE id = ?')
+    try {
+      swap.run(rowA.sealedApiKey, rowA.sealedSecret, mine.id) // an attacker with write access to the file
+      const requests = e.ex.requestCount()
+      const since = e.tg.botMessages(b).length
+      e.tg.sendText(b, '/test Mine')
+      const answer = await e.tg.waitFor(() => e.tg.botMessages(b).slice(since).find((m) => m.text === tr('en', 'error-SEAL_FAILED')), 10_000)
+      expect(answer.text).toContain('cannot be read')
+      expect(e.ex.requestCount(), 'no request was signed with A\'s moved credentials').toBe(requests)
+      expect(seenByB(since)).not.toContain('Connection works')
+    } finally {
+      swap.run(rowB.sealedApiKey, rowB.sealedSecret, mine.id)
+      raw.close()
+    }
+  })
 
   it('A\'s open flow was not moved by B\'s forged flow buttons, and A still owns everything', async () => {
     const ask = await e.tap(a, aFlowMessage, aFlowMessage.keyboard![0]![0]!.text)
