@@ -187,7 +187,7 @@ describe('credential messages are deleted and never echoed, stored or logged', (
 describe('an idle flow times out', () => {
   let e: E2E
   beforeAll(async () => {
-    e = await startE2E({ flowTimeoutMs: 300 })
+    e = await startE2E({ flowTimeoutMs: 1000 })
   })
   afterAll(() => e.close())
 
@@ -200,7 +200,7 @@ describe('an idle flow times out', () => {
     expect((await e.next(user)).text).toContain('Got the API key')
     expect(e.tg.isDeleted(user, key.messageId)).toBe(true)
     await e.next(user) // secret prompt
-    const timeout = await e.next(user, 3000)
+    const timeout = await e.next(user, 5000)
     expect(timeout.text).toContain('The setup was closed after a long pause')
     expect(e.app.intake.size()).toBe(0)
 
