@@ -214,3 +214,23 @@ describe('an idle flow times out', () => {
     expectNowhere(e, user, [creds.apiKey, creds.secret])
   })
 })
+
+describe('a key pasted before it is asked for', () => {
+  let e: E2E
+  beforeAll(async () => {
+    e = await startE2E()
+  })
+  afterAll(() => e.close())
+
+  it('is deleted at a button step, and the flow goes on', async () => {
+    const user = e.tg.createUser({ id: 9101, firstName: 'Early', languageCode: 'en' })
+    const pick = await e.say(user, '/connect')
+    const checklist = await e.tap(user, pick, 'KuCoin')
+    const early = e.tg.sendText(user, '64d1f0a2b3c4d5e6f7a8b9c0')
+    const warn = await e.next(user)
+    expect(warn.text).toContain('looked like a key')
+    expect(e.tg.isDeleted(user, early.message.message_id)).toBe(true)
+    const market = await e.tap(user, checklist, '✅ I have created the key')
+    expect(market.text).toContain('Which market')
+  })
+})

@@ -75,6 +75,12 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
           await c.reply(c.t('flow-command-mid-flow', { command: escapeHtml([...command].slice(0, 32).join('')) }))
           continue
         }
+        // A key pasted before it was asked for (say, at a button step) must not stay in the chat.
+        if (looksLikeCredential(c, msg.text)) {
+          const deleted = await c.deleteMessage().then(() => true, () => false)
+          await c.reply(c.t(deleted ? 'flow-credential-not-now' : 'credential-not-deleted'))
+          continue
+        }
         return { kind: 'text', text: msg.text, forwarded, ctx: c }
       }
       // A caption where a credential was expected: the intake deleted the message if it could.

@@ -8,6 +8,8 @@ import type { BotContext } from '../context.js'
 export function looksLikeCredential(ctx: Pick<BotContext, 'deps'>, text: string): boolean {
   const t = text.trim()
   if (t.length < 16 || t.length > 256 || /\s/.test(t)) return false
+  // Keys and secrets are random: letters AND digits. Words someone types as a name are not.
+  if (!/\d/.test(t) || !/[A-Za-z]/.test(t)) return false
   if (/^[A-Za-z0-9_\-+/=]{24,}$/.test(t) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t)) return true
   return ctx.deps.connections.exchanges().some((a) => a.credentialFields.some((f) => f.field !== 'passphrase' && a.validateField(f.field, t) === null))
 }

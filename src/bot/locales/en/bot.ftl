@@ -110,6 +110,7 @@ flow-button-stale = This button belongs to an earlier message.
 flow-finish-first = Please finish the current step first, or send /cancel.
 flow-edit-ignored = I do not read edited messages: please send a new message instead.
 flow-command-mid-flow = You are in the middle of a setup: answer the last question, or send /cancel to stop. ({ $command } was not run.)
+flow-credential-not-now = I deleted that message because it looked like a key or secret. Please paste credentials only when I ask for them.
 flow-tap-button = Please tap one of the buttons above, or send /cancel.
 flow-ended = This setup has ended (it timed out or the bot restarted). Send /connect to start again.
 flow-timeout = ⌛ The setup was closed after a long pause. Nothing was saved and anything you sent was erased. Send /connect to start again.

@@ -110,6 +110,7 @@ flow-button-stale = Este botão pertence a uma mensagem anterior.
 flow-finish-first = Termine a etapa atual primeiro, ou envie /cancel.
 flow-edit-ignored = Eu não leio mensagens editadas: envie uma nova mensagem.
 flow-command-mid-flow = Você está no meio de uma configuração: responda à última pergunta, ou envie /cancel para parar. ({ $command } não foi executado.)
+flow-credential-not-now = Apaguei essa mensagem porque parecia uma chave. Cole as credenciais só quando eu pedir.
 flow-tap-button = Toque em um dos botões acima, ou envie /cancel.
 flow-ended = Esta configuração terminou (expirou ou o bot reiniciou). Envie /connect para começar de novo.
 flow-timeout = ⌛ A configuração foi encerrada após uma longa pausa. Nada foi salvo e tudo o que você enviou foi apagado. Envie /connect para começar de novo.
