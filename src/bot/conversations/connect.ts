@@ -5,6 +5,8 @@ import { errorText, toFlowError, type FlowError } from '../error-text.js'
 import { escapeHtml } from '../html.js'
 import { exchangeKeyboard, marketKeyboard, nameKeyboard, readyKeyboard, reportKeyboard } from '../keyboards.js'
 import { renderReport } from '../render/report.js'
+import { editLong } from '../send-long.js'
+import type { InlineKeyboardMarkup } from 'grammy/types'
 import { collectCredentials, revealAll } from './collect-credentials.js'
 import { startFlow, type Flow } from './flow-kit.js'
 
@@ -86,8 +88,7 @@ export async function showSaveOutcome(
 ): Promise<void> {
   const t = ctx.t.bind(ctx)
   const ips = ctx.deps.settings.egressIps
-  const edit = (text: string, extra: Parameters<FlowContext['api']['editMessageText']>[3] = {}) =>
-    ctx.api.editMessageText(ctx.chat!.id, messageId, text, { parse_mode: 'HTML', ...extra })
+  const edit = (text: string, extra: { reply_markup?: InlineKeyboardMarkup } = {}) => editLong(ctx.api, ctx.chat!.id, messageId, text, extra.reply_markup)
   if ('error' in result) {
     await edit(`${errorText(result.error, t)}\n\n${t(`${kind}-nothing-saved`)}`)
     return

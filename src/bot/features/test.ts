@@ -5,6 +5,7 @@ import type { BotContext } from '../context.js'
 import { escapeHtml } from '../html.js'
 import { reportKeyboard } from '../keyboards.js'
 import { renderReport } from '../render/report.js'
+import { editLong } from '../send-long.js'
 import { resolveTarget } from './resolve-target.js'
 
 const composer = new Composer<BotContext>()
@@ -27,10 +28,7 @@ async function runAndShow(ctx: BotContext, id: string): Promise<void> {
   try {
     const { after, report } = await ctx.deps.connections.test(ctx.from!.id, id, 'manual')
     const head = t('test-head', { name: escapeHtml(after.name), status: t(`status-${after.status}`) })
-    await ctx.api.editMessageText(msg.chat.id, msg.message_id, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, {
-      parse_mode: 'HTML',
-      reply_markup: reportKeyboard(after, t),
-    })
+    await editLong(ctx.api, msg.chat.id, msg.message_id, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, reportKeyboard(after, t))
   } catch (err) {
     if (!isAppError(err, 'NOT_FOUND')) throw err
     await ctx.api.editMessageText(msg.chat.id, msg.message_id, t('error-NOT_FOUND'))
