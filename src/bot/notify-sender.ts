@@ -27,6 +27,7 @@ export interface RenderedNotification {
   keyboard: InlineKeyboard | undefined
 }
 
+const MAX_TEXT = 4096
 const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 
 /**
@@ -45,7 +46,14 @@ export function createNotifySender(deps: NotifySenderDeps) {
     const lines = [t(head, { name: escapeHtml(p.name), exchange: label(p.exchange), since: utc(p.since) })]
     if (p.kind !== 'recovered' && !(p.kind === 'offline' && exchangeOnly)) {
       const report: TestReport = { exchange: p.exchange, market: p.market, verdict: 'offline', transient: exchangeOnly, checks: p.checks, startedAt: p.since, durationMs: 0, requestCount: 0 }
-      lines.push('', ...p.checks.map((c) => renderCheck(c, report, t, deps.egressIps)))
+      // Telegram refuses texts over 4096 characters: keep the checks that fit (the first is the blocker).
+      let room = MAX_TEXT - lines[0]!.length - 300
+      for (const c of p.checks) {
+        const block = renderCheck(c, report, t, deps.egressIps)
+        if (block.length + 1 > room && lines.length > 1) break
+        lines.push(lines.length === 1 ? `\n${block}` : block)
+        room -= block.length + 1
+      }
     }
     if (p.kind === 'offline' && !exchangeOnly) lines.push('', t('notify-footer-fix'))
     if (p.kind === 'reminder') lines.push('', t('notify-footer-fix'))

@@ -21,6 +21,8 @@ export interface OutboxSettings {
   pollMs: number
   maxInFlight: number
   batch: number
+  /** Settled rows (sent, dead, skipped) older than this are deleted, checked hourly. */
+  keepSettledMs: number
 }
 
 const DEFAULTS: OutboxSettings = {
@@ -33,6 +35,7 @@ const DEFAULTS: OutboxSettings = {
   pollMs: 1000,
   maxInFlight: 8,
   batch: 100,
+  keepSettledMs: 30 * 24 * 3_600_000,
 }
 
 /** What the worker needs: the outbox, the users (active/opt-out), and the bot layer's sender. */
@@ -79,6 +82,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   const lastStart = new Map<number, number>()
   const inFlight = new Set<Promise<void>>()
   let pausedUntil = 0
+  let prunedAt = 0
   let stop = new AbortController()
   let waker: AbortController | undefined
   let kicked = false
@@ -169,6 +173,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     const now = clock.now()
     if (pausedUntil > now) return pausedUntil - now
     if (lastStart.size > 10_000) for (const [chat, at] of lastStart) if (now - at > s.perChatGapMs) lastStart.delete(chat)
+    if (now - prunedAt > 3_600_000) {
+      prunedAt = now
+      const pruned = outbox.pruneSettled(now - s.keepSettledMs)
+      if (pruned > 0) logger.info({ pruned }, 'old settled notifications deleted')
+    }
     let wait = s.pollMs
     let progressed = false
     for (const row of outbox.dueHeads(now, s.batch)) {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, lte, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, lt, lte, sql } from 'drizzle-orm'
 import type { Db } from './database.js'
 import { outbox } from './schema.js'
 
@@ -44,6 +44,10 @@ export function createOutboxRepo(db: Db) {
     },
     markDead(id: number, error: string): void {
       db.update(outbox).set({ status: 'dead', lastError: error.slice(0, 200) }).where(eq(outbox.id, id)).run()
+    },
+    /** Deletes settled rows (sent, dead, skipped) created before `before`, so the table stays bounded. */
+    pruneSettled(before: number): number {
+      return db.delete(outbox).where(and(inArray(outbox.status, ['sent', 'dead', 'skipped']), lt(outbox.createdAt, before))).run().changes
     },
     pendingCount(): number {
       return db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending')).get()?.n ?? 0

@@ -7,7 +7,7 @@
  * concurrency) measured in the same run, half before and half after the sweep. The fake runs in
  * a child process, so the CPU figures are the bot's alone.
  *
- * Run: npm run bench:monitor [-- <connections>]   (BENCH_CONCURRENCY, BENCH_BASELINE)
+ * Run: npm run bench:monitor [-- <connections>]   (BENCH_CONCURRENCY, BENCH_BASELINE, BENCH_SWEEPS)
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -33,6 +33,7 @@ import { bareSpotCheck, type FakeUrls } from './ccxt-baseline.js'
 const N = Number(process.argv[2] ?? process.env['BENCH_CONNECTIONS'] ?? 10_000)
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16)
 const BASELINE = Number(process.env['BENCH_BASELINE'] ?? 2_000)
+const SWEEPS = Number(process.env['BENCH_SWEEPS'] ?? 1)
 const IP = '203.0.113.7'
 
 // ── the fake exchange, in a child process ──────────────────────────────────────────────
@@ -119,6 +120,12 @@ const sweep = await measure(async () => {
 })
 const sweepPeakRss = peakRss
 const heapAfter = liveHeap()
+// BENCH_SWEEPS > 1: extra sweeps, live heap after each, to tell a leak (grows every sweep) from warm caches.
+const heapAfterExtra: number[] = []
+for (let i = 1; i < SWEEPS; i++) {
+  await monitorFor(() => repos.connections.listForSweep()).sweepOnce()
+  heapAfterExtra.push(liveHeap())
+}
 const bare2 = await measure(() => bare(BASELINE / 2, 5_000))
 clearInterval(sampler)
 const fakeStats = await ask<{ cpuMs: number; requests: number }>({ type: 'stats' }, 'stats')
@@ -134,7 +141,7 @@ console.log(`# monitor sweep bench: ${new Date().toISOString()}, node ${process.
 console.log(`connections ${N} (seeded in ${(seedMs / 1000).toFixed(1)} s), concurrency ${CONCURRENCY}, no exchange budget, spread 0`)
 console.log(`sweep: tested ${stats.tested}, errors ${stats.errors}, vanished ${stats.vanished}, requests ${stats.requests}, still online ${online}, outbox rows ${repos.outbox.pendingCount()}`)
 console.log(`ours: wall ${(sweep.wallMs / 1000).toFixed(1)} s, ${(stats.tested / (sweep.wallMs / 1000)).toFixed(0)} checks/s, CPU ${oursCpu.toFixed(2)} ms/check, peak RSS during sweep ${mb(sweepPeakRss)} MB (before it ${mb(rssBefore)} MB; process max ${mb(process.resourceUsage().maxRSS * 1024)} MB)`)
-console.log(`live heap${gc ? '' : ' (no --expose-gc: not collected first)'}: ${mb(heapBefore)} MB before the sweep, ${mb(heapAfter)} MB after`)
+console.log(`live heap${gc ? '' : ' (no --expose-gc: not collected first)'}: ${mb(heapBefore)} MB before the sweep, ${mb(heapAfter)} MB after${heapAfterExtra.map((b, i) => `, ${mb(b)} MB after sweep ${i + 2}`).join('')}`)
 console.log(`bare ccxt (${BASELINE} checks, same concurrency): ${(1000 / bareWall).toFixed(0)} checks/s, CPU ${bareCpu.toFixed(2)} ms/check`)
 console.log(`ratio ours/bare: CPU per check ${(oursCpu / bareCpu).toFixed(2)}, wall per check ${(oursWall / bareWall).toFixed(2)}`)
 console.log(`fake exchange process: ${fakeStats.requests} requests, CPU ${(fakeStats.cpuMs / 1000).toFixed(1)} s total`)

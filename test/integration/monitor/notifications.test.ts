@@ -31,7 +31,7 @@ describe('monitor → outbox → Telegram', () => {
     expect(Date.now() - revokedAt).toBeLessThan(h.intervalMs + 150)
     expect(msg.text).toContain('Main')
     expect(msg.text).toContain(plain('diag-INVALID_KEY-cause'))
-    expect(msg.text).toContain(plain('diag-INVALID_KEY-fix-mexc'))
+    for (const step of plain('diag-INVALID_KEY-fix-mexc').split('\n')) expect(msg.text).toContain(step.trim())
     expect(msg.keyboard?.[0]?.[0]).toMatchObject({ text: plain('notify-button-test'), callback_data: `t:${u.connectionId}` })
     expect(h.status(u.connectionId)).toBe('offline')
 

@@ -166,4 +166,19 @@ describe('outbox worker against the fake Bot API', () => {
     expect(h.repos.outbox.listForUser(b)[0]).toMatchObject({ status: 'skipped', lastError: 'notifications off' })
     expect(sends().filter((c) => c.payload['chat_id'] === b)).toEqual([])
   })
+
+  it('deletes settled rows older than the retention, never a pending one', async () => {
+    h = await startHarness()
+    const u = user()
+    queue(u, 3)
+    const [oldSent, oldPending, recentSent] = h.repos.outbox.listForUser(u)
+    h.repos.outbox.markSent(oldSent!.id, Date.now())
+    h.repos.outbox.markSent(recentSent!.id, Date.now())
+    h.repos.outbox.retryLater(oldPending!.id, Date.now() + 60_000, 1, 'waiting')
+    const longAgo = Date.now() - 31 * 24 * 3_600_000
+    h.db.sql.prepare('UPDATE outbox SET created_at = ? WHERE id IN (?, ?)').run(longAgo, oldSent!.id, oldPending!.id)
+    h.worker.start()
+    await h.until(() => h.repos.outbox.listForUser(u).length === 2, 3_000, 'pruned')
+    expect(h.repos.outbox.listForUser(u).map((r) => r.id)).toEqual([oldPending!.id, recentSent!.id])
+  })
 })
