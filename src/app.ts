@@ -1,12 +1,17 @@
+import { Api } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import { createBot, type AppBot } from './bot/index.js'
 import { registerCommands } from './bot/commands.js'
 import { createCredentialIntake, type CredentialIntake } from './bot/credential-intake.js'
 import { createI18n } from './bot/i18n.js'
+import { createNotifySender } from './bot/notify-sender.js'
 import { startPolling, startWebhook, type BotRunner } from './bot/runner.js'
 import type { Config } from './config.js'
 import { createExchangeRegistry } from './exchanges/registry.js'
 import type { AppLogger } from './logger.js'
+import { createOutboxWorker, type OutboxWorker } from './monitor/outbox-worker.js'
+import { createMonitor, type Monitor } from './monitor/scheduler.js'
+import { createTransitionRecorder } from './monitor/transitions.js'
 import { loadMasterKeys } from './secrets/master-key.js'
 import { createSealer, type Sealer } from './secrets/sealer.js'
 import { createConnectionService, type ConnectionService } from './services/connections.js'
@@ -22,6 +27,8 @@ export interface AppOverrides {
   throttle?: boolean
   /** How long an idle /connect flow lives (default 10 minutes). */
   flowTimeoutMs?: number
+  /** False keeps the background monitor and outbox worker from starting (tests of other parts). */
+  monitor?: boolean
 }
 
 /** Everything the running bot is made of, wired once; tests build the same thing with fakes. */
@@ -39,6 +46,10 @@ export interface App {
   connections: ConnectionService
   intake: CredentialIntake
   bot: AppBot | undefined
+  /** Re-tests every connection in the background; pushes transitions into the outbox. */
+  monitor: Monitor
+  /** Delivers the outbox to Telegram: retries, pacing, blocked users. */
+  outboxWorker: OutboxWorker | undefined
   /** Starts receiving updates (polling, or webhook when WEBHOOK_URL is set). */
   start(): Promise<void>
   /** Stops receiving, lets running handlers finish, closes the database. */
@@ -68,10 +79,21 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     testResults: createTestResultsRepo(database.db, config.historyKeep),
     outbox: createOutboxRepo(database.db),
   }
+  const exchanges = createExchangeRegistry({ urls: config.exchangeUrls })
+  let outboxWorker: OutboxWorker | undefined
+  // The state change and its notification row commit in one transaction (see onTested).
+  const onTested = createTransitionRecorder({
+    outbox: repos.outbox,
+    users: repos.users,
+    reminderHours: config.offlineReminderHours,
+    logger,
+    onQueued: () => outboxWorker?.kick(),
+  })
   const connections = createConnectionService({
     ...repos,
+    onTested,
     sealer,
-    exchanges: createExchangeRegistry({ urls: config.exchangeUrls }),
+    exchanges,
     transaction: database.transaction,
     settings: { egressIps: config.egressIps, requestTimeoutMs: config.exchangeTimeoutMs, totalTimeoutMs: config.testTimeoutMs, offlineAfterFailures: config.offlineAfterFailures },
     logger,
@@ -92,6 +114,31 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       { apiRoot: config.telegramApiRoot, ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}), ...(overrides.throttle === false ? { throttle: false } : {}) },
     )
   }
+  const monitor = createMonitor({
+    targets: () => repos.connections.listForSweep(),
+    test: (id) => connections.testById(id, 'monitor'),
+    logger,
+    settings: { intervalMs: config.checkIntervalSeconds * 1000, concurrency: config.monitorConcurrency, exchangeRps: config.monitorExchangeRps },
+  })
+  if (config.botToken) {
+    // A plain Api: the worker must see each 429 itself to pause every send (no retrying transport).
+    const sender = createNotifySender({
+      api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
+      users: repos.users,
+      translate: (l, k, p) => i18n.t(l, k, p),
+      egressIps: config.egressIps,
+      exchangeLabel: (id) => exchanges.getAdapter(id).label,
+    })
+    outboxWorker = createOutboxWorker({
+      outbox: repos.outbox,
+      users: repos.users,
+      send: sender.send,
+      classify: sender.classify,
+      logger,
+      settings: { ratePerSecond: config.notifyRatePerSecond, maxAttempts: config.notifyMaxAttempts },
+    })
+  }
+  const background = overrides.monitor !== false
   let runner: BotRunner | undefined
   return {
     config,
@@ -102,13 +149,21 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     connections,
     intake,
     bot,
+    monitor,
+    outboxWorker,
     async start() {
       if (!bot) throw new Error('no BOT_TOKEN: use the demo')
       await bot.init()
       await registerCommands(bot.api, (l, k) => i18n.t(l, k), logger)
       runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger)
+      if (background) {
+        outboxWorker?.start()
+        monitor.start()
+      }
     },
     async stop() {
+      await monitor.stop()
+      await outboxWorker?.stop()
       await runner?.stop()
       database.checkpoint()
       database.close()

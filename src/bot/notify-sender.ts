@@ -1,3 +1,4 @@
+import { pickLocale } from './i18n.js'
 import { GrammyError, HttpError, InlineKeyboard, type Api } from 'grammy'
 import { LOCALES, TRANSIENT_CODES, type ExchangeId, type TestReport } from '../domain/types.js'
 import type { NotificationPayload, SendFailure, SendJob } from '../monitor/notification.js'
@@ -64,9 +65,10 @@ export function createNotifySender(deps: NotifySenderDeps) {
     return { text: lines.join('\n'), keyboard }
   }
 
-  /** Sends one job in the recipient's chosen language (English when they never chose one). */
+  /** Sends one job in the recipient's chosen language, else their Telegram language, else English. */
   async function send(job: SendJob): Promise<void> {
-    const locale = deps.users.get(job.userId)?.language ?? LOCALES[0]
+    const user = deps.users.get(job.userId)
+    const locale = user?.language ?? (user?.telegramLanguage ? pickLocale(user.telegramLanguage) : LOCALES[0])
     const { text, keyboard } = render(job.payload, locale)
     await deps.api.sendMessage(job.chatId, text, { parse_mode: 'HTML', ...(keyboard ? { reply_markup: keyboard } : {}) })
   }

@@ -8,6 +8,7 @@ const updatedAt = () => integer('updated_at', { mode: 'number' }).notNull().defa
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey(), // Telegram user id (private chat id is the same number)
   language: text('language'), // null = follow Telegram's language_code
+  telegramLanguage: text('telegram_language'), // last language_code Telegram sent, for messages we push
   notifications: integer('notifications', { mode: 'boolean' }).notNull().default(true),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),

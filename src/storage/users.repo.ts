@@ -22,6 +22,10 @@ export function createUsersRepo(db: Db) {
     setLanguage(id: number, language: string | null): void {
       db.update(users).set({ language, updatedAt: Date.now() }).where(eq(users.id, id)).run()
     },
+    /** Remembers Telegram's language for this user, so pushed notifications speak it too. */
+    setTelegramLanguage(id: number, code: string | null): void {
+      db.update(users).set({ telegramLanguage: code }).where(eq(users.id, id)).run()
+    },
     setNotifications(id: number, on: boolean): void {
       db.update(users).set({ notifications: on, updatedAt: Date.now() }).where(eq(users.id, id)).run()
     },

@@ -48,7 +48,7 @@ export async function startRestartableE2E(opts: { env?: Record<string, string>; 
   const chunks: string[] = []
   const logger = createLogger({ level: 'trace', destination: new Writable({ write: (c, _e, cb) => { chunks.push(String(c)); cb() } }) })
   const build = async (): Promise<App> => {
-    const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: opts.throttle === true, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}) })
+    const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: false, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}) })
     await app.start()
     return app
   }
