@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Credentials } from '../../src/domain/types.js'
-import { fakeCredentials } from '../fakes/exchange-server.js'
 import type { FakeUser } from '../fakes/telegram-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
 import { databaseBytes, refusedCalls, reportOf, sendCredentials, tr } from '../helpers/e2e-flows.js'

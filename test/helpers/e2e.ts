@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { join } from 'node:path'
 import { createApp, type App } from '../../src/app.js'
-import { parseConfig } from '../../src/config.js'
+import { parseConfig, type Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
 import { startFakeExchange, type FakeExchangeServer } from '../fakes/exchange-server.js'
 import { startFakeTelegram, type ChatMessage, type FakeTelegram, type FakeUser } from '../fakes/telegram-server.js'
@@ -14,6 +14,7 @@ export const EGRESS_IP = '203.0.113.7'
 /** A running bot against both fakes, with every log line captured for leak scans. */
 export interface E2E {
   app: App
+  config: Config
   tg: FakeTelegram
   ex: FakeExchangeServer
   dir: string
@@ -24,6 +25,11 @@ export interface E2E {
   /** Taps a button on a bot message and returns the bot's next message. */
   tap(user: FakeUser, msg: ChatMessage, button: string): Promise<ChatMessage>
   next(user: FakeUser, timeoutMs?: number): Promise<ChatMessage>
+  /**
+   * Stops the app as a crash would leave it (open flows unfinished), runs `afterStop` (e.g. drop
+   * in-memory state a test shares across apps), then starts a new app on the same file and key.
+   */
+  restart(afterStop?: () => void): Promise<void>
   close(): Promise<void>
 }
 
@@ -50,11 +56,15 @@ export async function startE2E(opts: { env?: Record<string, string>; flowTimeout
   })
   const chunks: string[] = []
   const logger = createLogger({ level: 'trace', destination: new Writable({ write: (c, _e, cb) => { chunks.push(String(c)); cb() } }) })
-  const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: opts.monitor === true, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}) })
-  await app.start()
+  const build = async (): Promise<App> => {
+    const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: opts.monitor === true, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}) })
+    await app.start()
+    return app
+  }
   const next = (user: FakeUser, timeoutMs?: number) => tg.nextBotMessage(user, timeoutMs ? { timeoutMs } : {})
-  return {
-    app,
+  const e: E2E = {
+    app: await build(),
+    config,
     tg,
     ex,
     dir: tmp.dir,
@@ -69,11 +79,17 @@ export async function startE2E(opts: { env?: Record<string, string>; flowTimeout
       tg.tapButton(user, msg, button)
       return next(user)
     },
+    async restart(afterStop) {
+      await e.app.stop()
+      afterStop?.()
+      e.app = await build()
+    },
     async close() {
-      await app.stop()
+      await e.app.stop()
       await tg.close()
       await ex.stop()
       tmp.cleanup()
     },
   }
+  return e
 }

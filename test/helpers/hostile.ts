@@ -1,89 +1,13 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import Sqlite from 'better-sqlite3'
-import { createApp, type App } from '../../src/app.js'
-import { parseConfig, type Config } from '../../src/config.js'
-import { createLogger } from '../../src/logger.js'
-import { startFakeExchange } from '../fakes/exchange-server.js'
-import { startFakeTelegram, type FakeUser } from '../fakes/telegram-server.js'
-import { EGRESS_IP, type E2E } from './e2e.js'
-import { makeTmpDir } from './tmp.js'
+import { startE2E, type E2E } from './e2e.js'
 
 /** An e2e world whose app can be killed and started again on the same database, key and fakes. */
-export interface RestartableE2E extends E2E {
-  config: Config
-  /**
-   * Stops the app as a crash would leave it (open flows unfinished), runs `afterStop` (e.g. drop
-   * in-memory state a test shares across apps), then starts a new app on the same file.
-   */
-  restart(afterStop?: () => void): Promise<void>
-}
+export type RestartableE2E = E2E
 
-/**
- * Like `startE2E`, but keeps the config so `restart()` can build a second app over the same
- * SQLite file, master key, fake Telegram and fake exchange (a process restart, minus the process).
- */
-export async function startRestartableE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number; throttle?: boolean } = {}): Promise<RestartableE2E> {
-  const tmp = makeTmpDir('bfc-sec-')
-  const tg = await startFakeTelegram({ token: `7000000001:AAH${randomBytes(24).toString('base64url')}` })
-  const ex = await startFakeExchange()
-  ex.callerIp = EGRESS_IP
-  const dbPath = join(tmp.dir, 'bot.sqlite')
-  const config = parseConfig({
-    BOT_TOKEN: tg.token,
-    TELEGRAM_API_ROOT: tg.url,
-    DATABASE_PATH: dbPath,
-    MASTER_KEY: randomBytes(32).toString('base64'),
-    EXCHANGE_URL_MEXC: ex.exchangeUrls.mexc,
-    EXCHANGE_URL_KUCOIN: ex.exchangeUrls.kucoin,
-    EXCHANGE_URL_KUCOIN_FUTURES: ex.exchangeUrls.kucoinFutures,
-    EGRESS_IPS: EGRESS_IP,
-    EXCHANGE_TIMEOUT_MS: '2000',
-    TEST_TIMEOUT_MS: '5000',
-    LOG_LEVEL: 'debug',
-    ...opts.env,
-  })
-  const chunks: string[] = []
-  const logger = createLogger({ level: 'trace', destination: new Writable({ write: (c, _e, cb) => { chunks.push(String(c)); cb() } }) })
-  const build = async (): Promise<App> => {
-    const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: false, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}) })
-    await app.start()
-    return app
-  }
-  const next = (user: FakeUser, timeoutMs?: number) => tg.nextBotMessage(user, timeoutMs ? { timeoutMs } : {})
-  const e: RestartableE2E = {
-    app: await build(),
-    config,
-    tg,
-    ex,
-    dir: tmp.dir,
-    dbPath,
-    logs: () => chunks.join(''),
-    next,
-    say(user, text) {
-      tg.sendText(user, text)
-      return next(user)
-    },
-    tap(user, msg, button) {
-      tg.tapButton(user, msg, button)
-      return next(user)
-    },
-    async restart(afterStop) {
-      await e.app.stop()
-      afterStop?.()
-      e.app = await build()
-    },
-    async close() {
-      await e.app.stop()
-      await tg.close()
-      await ex.stop()
-      tmp.cleanup()
-    },
-  }
-  return e
-}
+/** `startE2E` with the monitor off; its `restart()` builds a second app over the same file and key. */
+export const startRestartableE2E = (opts: Parameters<typeof startE2E>[0] = {}): Promise<RestartableE2E> => startE2E({ ...opts, monitor: false })
 
 /** Every file under `dir` (the SQLite file, its WAL, journal and SHM, a key file, anything else the app wrote). */
 export function filesUnder(dir: string): string[] {

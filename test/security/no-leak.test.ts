@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
-import type { FakeUser } from '../fakes/telegram-server.js'
 import { conversationStore } from '../helpers/conversation-store.js'
 import { EGRESS_IP } from '../helpers/e2e.js'
 import { reportOf, runConnect, sendCredentials, toKeyPrompt, tr } from '../helpers/e2e-flows.js'

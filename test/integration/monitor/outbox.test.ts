@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { NotificationPayload } from '../../../src/monitor/notification.js'
-import { createOutboxWorker, type OutboxSettings } from '../../../src/monitor/outbox-worker.js'
+import { createOutboxWorker } from '../../../src/monitor/outbox-worker.js'
 import { createLogger } from '../../../src/logger.js'
 import { openDatabase } from '../../../src/storage/database.js'
 import { createOutboxRepo, type OutboxRepo } from '../../../src/storage/outbox.repo.js'
