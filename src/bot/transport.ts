@@ -24,7 +24,8 @@ export function createTransport(opts: { throttle: boolean; baseFetch?: typeof fe
   return (async (url: string | URL | Request, init?: RequestInit) => {
     const method = String(url).split('/').pop() ?? ''
     let payload: Record<string, unknown> = {}
-    if (typeof init?.body === 'string') {
+    // Only the throttler reads the payload (its chat_id); auto-retry looks at answers alone.
+    if (opts.throttle && typeof init?.body === 'string') {
       try {
         payload = JSON.parse(init.body) as Record<string, unknown>
       } catch {

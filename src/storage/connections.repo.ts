@@ -17,6 +17,8 @@ export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' 
  */
 export function createConnectionsRepo(db: Db) {
   const owned = (id: string, userId: number) => and(eq(connections.id, id), eq(connections.userId, userId))
+  // The hot read of /status, /connections and name look-ups: prepared once.
+  const byUser = db.select().from(connections).where(eq(connections.userId, sql.placeholder('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
   return {
     insert(row: NewConnectionRow): ConnectionRow {
       return db.insert(connections).values(row).returning().get()
@@ -32,7 +34,7 @@ export function createConnectionsRepo(db: Db) {
       return db.select().from(connections).where(eq(connections.id, id)).get()
     },
     listByUser(userId: number): ConnectionRow[] {
-      return db.select().from(connections).where(eq(connections.userId, userId)).orderBy(asc(connections.createdAt), asc(connections.name)).all()
+      return byUser.all({ userId })
     },
     countByUser(userId: number): number {
       return db.select({ n: count() }).from(connections).where(eq(connections.userId, userId)).get()?.n ?? 0

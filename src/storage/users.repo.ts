@@ -7,10 +7,17 @@ export type UserRow = typeof users.$inferSelect
 
 /** Queries on users: Telegram id, language, notification preference, active flag. */
 export function createUsersRepo(db: Db) {
-  const get = (id: number): UserRow | undefined => db.select().from(users).where(eq(users.id, id)).get()
+  // Read on every update (i18n, the user tracker): prepared once, not rebuilt per call.
+  const byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()
+  const get = (id: number): UserRow | undefined => byId.get({ id })
   return {
-    /** Creates the user on first contact; marks an existing one active again (they wrote to us). */
+    /**
+     * Creates the user on first contact; marks an existing one active again (they wrote to us).
+     * The common case, a known active user, is a read: no write lock taken per update.
+     */
     touch(id: number): UserRow {
+      const known = get(id)
+      if (known?.active) return known
       return db
         .insert(users)
         .values({ id })
