@@ -35,7 +35,7 @@ export function createTransport(opts: { throttle: boolean; baseFetch?: typeof fe
     const network: Prev = async () => {
       let res: Response
       try {
-        res = await base(url, init)
+        res = await base(url, withNativeSignal(init))
       } catch (err) {
         throw new HttpError(`Network request for '${method}' failed!`, err)
       }
@@ -51,4 +51,18 @@ export function createTransport(opts: { throttle: boolean; baseFetch?: typeof fe
     const result = await call(method as never, payload as never, (init?.signal ?? undefined) as never)
     return new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } })
   }) as typeof fetch
+}
+
+/**
+ * grammY on Node passes an AbortSignal from the `abort-controller` polyfill; Node 24's fetch
+ * (undici 7) accepts only native signals and refuses the request. Mirror it into a native one.
+ */
+function withNativeSignal(init: RequestInit | undefined): RequestInit | undefined {
+  const signal = init?.signal as unknown
+  if (!init || !signal || signal instanceof AbortSignal) return init
+  const foreign = signal as { aborted: boolean; addEventListener(type: 'abort', fn: () => void, opts: { once: boolean }): void }
+  const native = new AbortController()
+  if (foreign.aborted) native.abort()
+  else foreign.addEventListener('abort', () => native.abort(), { once: true })
+  return { ...init, signal: native.signal }
 }
