@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Sqlite from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.js'
+import { Sqlite, type SqliteConnection } from './sqlite-driver.js'
 
 /** The drizzle handle every repository takes; better-sqlite3's types stay inside storage/. */
 export type Db = BetterSQLite3Database<typeof schema>
@@ -50,7 +50,7 @@ const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url)
  * committed migrations, so production and tests always run the same schema.
  */
 export function openDatabase(path: string): Database {
-  let sqlite: Sqlite.Database
+  let sqlite: SqliteConnection
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
     sqlite = new Sqlite(path)

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import Sqlite from 'better-sqlite3'
+import { Sqlite } from '../../src/storage/sqlite-driver.js'
 import { startE2E, type E2E } from './e2e.js'
 
 /** An e2e world whose app can be killed and started again on the same database, key and fakes. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { SQLITE_DRIVER_MODULE } from '../../src/storage/sqlite-driver.js'
 
 /** What the lock holder reports once it let go. */
 export interface LockRelease {
@@ -24,7 +25,13 @@ const db = new Database(workerData.path)
 db.pragma('busy_timeout = 5000')
 const beat = new Int32Array(workerData.heartbeat)
 const nap = new Int32Array(new SharedArrayBuffer(4))
-parentPort.on('message', () => {
+parentPort.on('message', (m) => {
+  if (m === 'close') {
+    // Close before the thread ends, so no statement is finalized during its teardown.
+    db.close()
+    parentPort.close()
+    return
+  }
   db.exec('BEGIN IMMEDIATE')
   const lockedAt = Date.now()
   parentPort.postMessage({ kind: 'locked' })
@@ -51,7 +58,7 @@ export function startLockHolder(dbPath: string, opts: { stallMs: number; maxMs: 
   const beat = new Int32Array(heartbeat)
   const timer = setInterval(() => Atomics.store(beat, 0, Date.now() - base), 5)
   Atomics.store(beat, 0, Date.now() - base)
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+  const driver = createRequire(import.meta.url).resolve(SQLITE_DRIVER_MODULE)
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, path: dbPath, heartbeat, base, ...opts } })
   return {
     lock() {
@@ -72,7 +79,9 @@ export function startLockHolder(dbPath: string, opts: { stallMs: number; maxMs: 
     },
     async close() {
       clearInterval(timer)
-      await worker.terminate()
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+      worker.postMessage('close')
+      await exited
     },
   }
 }

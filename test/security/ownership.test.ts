@@ -1,4 +1,4 @@
-import Sqlite from 'better-sqlite3'
+import { Sqlite } from '../../src/storage/sqlite-driver.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pack, type Action } from '../../src/bot/callback-data.js'
 import type { ConnectionView } from '../../src/services/connection-view.js'
