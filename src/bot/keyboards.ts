@@ -38,7 +38,9 @@ export function cancelKeyboard(flow: string, t: T): InlineKeyboard {
 /** Buttons under a report: test again, and for a failing key, replace it. */
 export function reportKeyboard(c: ConnectionView, t: T): InlineKeyboard {
   const kb = new InlineKeyboard().text(t('button-test-again'), pack({ a: 'test', id: c.id }))
-  if (c.status === 'offline' || c.status === 'unsafe') kb.text(t('button-replace'), pack({ a: 'replace', id: c.id }))
+  // A new key helps when the key is at fault, not when the exchange was merely unreachable.
+  const keyAtFault = c.status === 'unsafe' || (c.status === 'offline' && c.report?.transient !== true)
+  if (keyAtFault) kb.text(t('button-replace'), pack({ a: 'replace', id: c.id }))
   return kb
 }
 

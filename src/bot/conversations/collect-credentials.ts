@@ -32,7 +32,8 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
       const { credential } = e
       if (!credential.deleted) await e.ctx.reply(t('credential-not-deleted'))
       if (e.forwarded) {
-        await e.ctx.reply(t('credential-forwarded', { field: fieldName }), { reply_markup: cancelKeyboard(flowId, t) })
+        // The "not deleted" warning above already told them to delete it themselves.
+        await e.ctx.reply(t(credential.deleted ? 'credential-forwarded' : 'credential-forwarded-kept', { field: fieldName }), { reply_markup: cancelKeyboard(flowId, t) })
         continue
       }
       const known = { ...handles }

@@ -79,6 +79,7 @@ credential-ask-passphrase =
 credential-send-text = I need the { $field } as a text message: paste it, or tap Cancel.
 credential-not-deleted = ⚠️ I could not delete your message. Please delete it yourself now, and consider this key exposed: once we are done, create a new one and use /replace.
 credential-forwarded = That was a forwarded message. For your safety, paste the { $field } directly instead of forwarding it. (I deleted the forwarded copy.)
+credential-forwarded-kept = That was a forwarded message. For your safety, paste the { $field } directly instead of forwarding it.
 credential-problem = That does not look like a valid { $field }: { $reason } Please paste it again.
 credential-received = ✔️ Got the { $field } (message deleted).
 credential-received-kept = ✔️ Got the { $field }. Remember to delete your message above.

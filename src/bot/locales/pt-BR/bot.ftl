@@ -79,6 +79,7 @@ credential-ask-passphrase =
 credential-send-text = Preciso da { $field } como mensagem de texto: cole-a, ou toque em Cancelar.
 credential-not-deleted = ⚠️ Não consegui apagar sua mensagem. Apague-a você mesmo agora e considere esta chave exposta: ao terminar, crie uma nova e use /replace.
 credential-forwarded = Essa foi uma mensagem encaminhada. Por segurança, cole a { $field } diretamente em vez de encaminhar. (Apaguei a cópia encaminhada.)
+credential-forwarded-kept = Essa foi uma mensagem encaminhada. Por segurança, cole a { $field } diretamente em vez de encaminhar.
 credential-problem = Isso não parece uma { $field } válida: { $reason } Cole novamente, por favor.
 credential-received = ✔️ Recebi a { $field } (mensagem apagada).
 credential-received-kept = ✔️ Recebi a { $field }. Lembre-se de apagar sua mensagem acima.
