@@ -4,6 +4,7 @@ import type { UsersRepo } from '../storage/users.repo.js'
 import { systemClock, type Clock } from './clock.js'
 import { Semaphore, TokenBucket } from './limits.js'
 import { parsePayload, type ClassifyFn, type NotificationPayload, type SendFailure, type SendFn } from './notification.js'
+import { scrubText } from '../secrets/redact.js'
 
 /** Delivery limits; the defaults keep us under Telegram's broadcast and per-chat limits. */
 export interface OutboxSettings {
@@ -60,7 +61,8 @@ export interface OutboxStats {
   dead: number
 }
 
-const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 200)
+// Stored in the outbox row: scrubbed, since a transport error could quote a URL with the bot token.
+const reason = (err: unknown): string => scrubText(err instanceof Error ? err.message : String(err)).slice(0, 200)
 
 /**
  * Sends the outbox. Rows are claimed with a lease before sending and marked sent right after
