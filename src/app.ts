@@ -111,7 +111,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     bot = createBot(
       config.botToken,
       { connections, users: repos.users, intake, logger, settings: { egressIps: config.egressIps, flowTimeoutMs } },
-      { apiRoot: config.telegramApiRoot, ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}), ...(overrides.throttle === false ? { throttle: false } : {}) },
+      { apiRoot: config.telegramApiRoot, i18n, ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}), ...(overrides.throttle === false ? { throttle: false } : {}) },
     )
   }
   const monitor = createMonitor({

@@ -26,6 +26,8 @@ export interface BotOptions {
   botInfo?: UserFromGetMe
   /** Telegram's rate limits, enforced on our side; off only in benchmarks of raw handling cost. */
   throttle?: boolean
+  /** The app's i18n instance, so the locale files are read once per process. */
+  i18n?: ReturnType<typeof createI18n>
 }
 
 /**
@@ -47,7 +49,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
     return prev(method, payload, signal)
   }
   bot.api.config.use(htmlByDefault)
-  const i18n = createI18n()
+  const i18n = options.i18n ?? createI18n()
 
   const attachDeps: Middleware<FlowContext> = (ctx, next) => {
     ctx.deps = deps

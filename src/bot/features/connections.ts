@@ -1,14 +1,13 @@
 import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
-import { escapeHtml } from '../html.js'
-import { STATUS_ICON } from '../render/report.js'
+import { renderHeadline } from '../render/report.js'
 
 const composer = new Composer<BotContext>()
 
 composer.chatType('private').command('connections', async (ctx) => {
   const list = ctx.deps.connections.list(ctx.from.id)
   if (list.length === 0) return ctx.reply(ctx.t('no-connections'), { parse_mode: 'HTML' })
-  const lines = list.map((c) => `${STATUS_ICON[c.status]} <b>${escapeHtml(c.name)}</b> · ${escapeHtml(c.exchange.toUpperCase())} · ${ctx.t(`market-${c.market}`)} · ${ctx.t(`status-${c.status}`)}`)
+  const lines = list.map((c) => `${renderHeadline(c, ctx.t.bind(ctx))} · ${ctx.t(`status-${c.status}`)}`)
   await ctx.reply([ctx.t('connections-title', { count: list.length }), '', ...lines, '', ctx.t('connections-hint')].join('\n'), { parse_mode: 'HTML' })
 })
 

@@ -32,10 +32,15 @@ export function renderReport(report: TestReport, t: Translate, egressIps: readon
   return [`<b>${head}</b>`, '', ...report.checks.map((c) => renderCheck(c, report, t, egressIps))].join('\n')
 }
 
+/** A connection's one-line identity: badge, name, exchange, market (used by lists and cards alike). */
+export function renderHeadline(c: ConnectionView, t: Translate): string {
+  return `${STATUS_ICON[c.status]} <b>${escapeHtml(c.name)}</b> · ${escapeHtml(c.exchange.toUpperCase())} · ${t(`market-${c.market}`)}`
+}
+
 /** A connection's card: name, exchange, market, masked key, state and last test. */
 export function renderConnection(c: ConnectionView, t: Translate, egressIps: readonly string[], withChecks: boolean): string {
   const lines = [
-    `${STATUS_ICON[c.status]} <b>${escapeHtml(c.name)}</b> · ${escapeHtml(c.exchange.toUpperCase())} · ${t(`market-${c.market}`)}`,
+    renderHeadline(c, t),
     t('connection-key', { key: escapeHtml(c.maskedKey) }),
     t('connection-status', { status: t(`status-${c.status}`) }),
     c.lastTestedAt ? t('connection-tested', { when: new Date(c.lastTestedAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }) : t('connection-never-tested'),
