@@ -6,10 +6,11 @@
  * Requests per test: timestamp, api-key, accounts, futures account-overview (futures/both and
  * only when the key has the Futures permission): 3 for spot, at most 4 otherwise.
  */
-import { kucoin } from 'ccxt'
+import type { kucoin } from 'ccxt'
 import type { CheckId, Credentials, Market } from '../domain/types.js'
 import type { ExchangeAdapter, TestOptions } from './adapter.js'
 import { createCcxtClient } from './ccxt-client.js'
+import { loadCcxtClass } from './ccxt-load.js'
 import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
 import { validateWith, type FormatRules } from './format.js'
@@ -78,7 +79,7 @@ export function kucoinOrigin(urls: AdapterDeps['urls']): ((path: readonly string
 
 async function testKucoin(deps: AdapterDeps, credentials: Credentials, options: TestOptions) {
   const origin = kucoinOrigin(deps.urls)
-  const client = createCcxtClient(kucoin, { credentials, timeoutMs: options.requestTimeoutMs, ...(origin ? { origin } : {}) })
+  const client = createCcxtClient(await loadCcxtClass<kucoin>('kucoin'), { credentials, timeoutMs: options.requestTimeoutMs, ...(origin ? { origin } : {}) })
   const s = createSession({ exchange: 'kucoin', checks: checksFor(options.market), client, table: KUCOIN_CODES, options })
   const { report } = s
   const { market } = options

@@ -6,10 +6,11 @@
  * Requests per test: time, account, order/test (spot/both), contract assets (futures/both):
  * 3 for spot, 3 for futures, 4 for both.
  */
-import { mexc } from 'ccxt'
+import type { mexc } from 'ccxt'
 import type { CheckId, Credentials, Market } from '../domain/types.js'
 import type { ExchangeAdapter, TestOptions } from './adapter.js'
 import { createCcxtClient } from './ccxt-client.js'
+import { loadCcxtClass } from './ccxt-load.js'
 import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
 import { validateWith, type FormatRules } from './format.js'
@@ -96,7 +97,7 @@ function checksFor(market: Market): CheckId[] {
 
 async function testMexc(deps: AdapterDeps, credentials: Credentials, options: TestOptions) {
   const base = deps.urls.mexc
-  const client = createCcxtClient(mexc, {
+  const client = createCcxtClient(await loadCcxtClass<mexc>('mexc'), {
     credentials,
     timeoutMs: options.requestTimeoutMs,
     ...(base ? { origin: () => base } : {}),
