@@ -43,6 +43,12 @@ export interface CcxtClient<E extends Exchange> {
   lastResponse(): ResponseTrace
   /** Forgets the last response, so a network failure is never read with a stale body. */
   resetTrace(): void
+  /**
+   * Resolves once ccxt's lazy HTTP set-up of this instance is done (its undici agent, the
+   * optional proxy modules it probes with dynamic imports): a latency or clock measurement
+   * must not include it. Instant on a pooled instance.
+   */
+  ready(): Promise<void>
   /** Marks `p` (a call on `ex`) as in flight until it settles; returns it. */
   track<T>(p: Promise<T>): Promise<T>
   /**
@@ -71,6 +77,7 @@ interface Lease {
 
 interface Pooled<E extends Exchange> {
   ex: E
+  ready: Promise<void> | undefined
   lease: Lease | undefined
   idleSince: number
   /** Fresh-instance values of the objects a test may change, restored on release. */
@@ -84,6 +91,7 @@ interface ClassPool {
 }
 
 const pools = new WeakMap<CcxtClass<Exchange>, ClassPool>()
+const stats = { built: 0, leased: 0, dropped: 0 }
 
 /**
  * Leases an instance of `Klass` (pooled, or built if none is idle) with these credentials and
@@ -110,6 +118,7 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
   pool.idle.set(key, idle)
   trimIdle(idle)
   const item = fresh ?? idle.pop() ?? build(K, spec.origin).item
+  stats.leased++
   const lease: Lease = { count: 0, trace: {}, pending: 0, released: false }
   item.lease = lease
   const ex = item.ex as unknown as Record<string, unknown>
@@ -124,6 +133,7 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
     resetTrace: () => {
       lease.trace = {}
     },
+    ready: () => (item.ready ??= warmUp(item.ex)),
     track: (p) => hold(lease, p),
     release: () => {
       if (lease.released) return
@@ -140,19 +150,19 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
   }
 }
 
-/** Idle instances per host override of `Klass`, for tests and the benchmark's counters. */
-export function idleCount(Klass: CcxtClass<Exchange>): number {
-  let n = 0
-  for (const list of pools.get(Klass)?.idle.values() ?? []) n += list.length
-  return n
+/** Instances built, leases handed out and instances dropped since start: tests and benchmarks read reuse from it. */
+export function ccxtPoolStats(): Readonly<typeof stats> {
+  return { ...stats }
 }
 
 function build(Klass: CcxtClass<Exchange>, origin: CcxtClientSpec['origin']): { item: Pooled<Exchange>; paths: string[][] } {
   const ex = new Klass({ enableRateLimit: false })
+  stats.built++
   const paths = leafPaths(ex.urls['api'])
   if (origin) ex.urls['api'] = rewriteOrigins(ex.urls['api'], [], origin) as (typeof ex.urls)['api']
   const item: Pooled<Exchange> = {
     ex,
+    ready: undefined,
     lease: undefined,
     idleSince: 0,
     defaults: { options: { ...ex.options }, headers: { ...(ex.headers as Record<string, unknown>) } },
@@ -174,6 +184,17 @@ function build(Klass: CcxtClass<Exchange>, origin: CcxtClientSpec['origin']): { 
     return typeof body === 'string' ? body.trim() : body
   }
   return { item, paths }
+}
+
+/** Runs ccxt's own one-time loaders (both memoized by ccxt); a failure is left to the first request. */
+async function warmUp(ex: Exchange): Promise<void> {
+  const e = ex as unknown as { loadProxyModules?: () => Promise<void>; loadFetchImplementation?: () => Promise<void> }
+  try {
+    await e.loadProxyModules?.()
+    await e.loadFetchImplementation?.()
+  } catch {
+    // the first real request reports it, as a network failure of that check
+  }
 }
 
 /** Counts `p` as in flight on `lease` until it settles. */
@@ -209,6 +230,7 @@ function restore(obj: Record<string, unknown> | undefined, defaults: Record<stri
 
 /** Never pooled again; its HTTP agent is closed once nothing is in flight (sockets freed). */
 function drop(item: Pooled<Exchange>, lease: Lease): void {
+  stats.dropped++
   const close = () => {
     const dispatcher = (item.ex as unknown as { fetchDispatcher?: { close?: () => Promise<void> } }).fetchDispatcher
     dispatcher?.close?.().catch(() => undefined)

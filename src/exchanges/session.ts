@@ -142,6 +142,8 @@ export function createSession<E extends Exchange>(args: {
     record,
     async measureReachable(fetchTime, parseTime) {
       const spec: StepSpec = { check: 'reachable', permission: { code: 'UNKNOWN', check: 'reachable' } }
+      // ccxt's one-time set-up on a new instance (module imports) would otherwise count as latency and skew.
+      await client.ready()
       const t0 = Date.now()
       const r = await tryCall(spec, fetchTime, parseTime)
       const t1 = Date.now()
