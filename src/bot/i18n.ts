@@ -18,7 +18,7 @@ export function pickLocale(code: string | undefined | null): Locale {
  * language. Bidi isolation marks are off because Telegram renders them as stray characters.
  */
 export function createI18n() {
-  return new I18n<FlowContext>({
+  const i18n = new I18n<FlowContext>({
     defaultLocale: LOCALES[0],
     directory: LOCALES_DIR,
     fluentBundleOptions: { useIsolating: false },
@@ -28,4 +28,34 @@ export function createI18n() {
       return stored ?? pickLocale(ctx.from?.language_code)
     },
   })
+  memoizeNegotiation(i18n.fluent)
+  return i18n
+}
+
+/**
+ * @grammyjs/i18n negotiates languages again on every `t()` (`matchBundles` runs
+ * @fluent/langneg's `negotiateLanguages` over every bundle), and one /status card makes 20 to
+ * 40 calls. The answer depends only on the locale list and the loaded bundles, so it is kept per
+ * list, and recomputed if bundles are added. Left alone if the library's internals change shape.
+ */
+export function memoizeNegotiation(fluent: object): void {
+  const f = fluent as { matchBundles?: (locales: string[]) => unknown; bundles?: Set<unknown> }
+  const original = f.matchBundles
+  const bundles = f.bundles
+  if (typeof original !== 'function' || !(bundles instanceof Set)) return
+  const memo = new Map<string, unknown>()
+  let known = bundles.size
+  f.matchBundles = (locales: string[]) => {
+    if (bundles.size !== known) {
+      memo.clear()
+      known = bundles.size
+    }
+    const key = locales.join('\n')
+    let hit = memo.get(key)
+    if (hit === undefined) {
+      hit = original.call(f, locales)
+      if (memo.size < 64) memo.set(key, hit)
+    }
+    return hit
+  }
 }

@@ -1,0 +1,31 @@
+import { I18n } from '@grammyjs/i18n'
+import { describe, expect, it } from 'vitest'
+import { createI18n, LOCALES_DIR, memoizeNegotiation } from '../../../src/bot/i18n.js'
+
+describe('i18n negotiation', () => {
+  it('negotiates each locale once, not on every t(), with the same texts', () => {
+    const plain = new I18n({ defaultLocale: 'en', directory: LOCALES_DIR, fluentBundleOptions: { useIsolating: false } })
+    const i18n = new I18n({ defaultLocale: 'en', directory: LOCALES_DIR, fluentBundleOptions: { useIsolating: false } })
+    const fluent = i18n.fluent as unknown as { matchBundles: (l: string[]) => unknown }
+    const original = fluent.matchBundles
+    let negotiations = 0
+    fluent.matchBundles = function (this: unknown, l: string[]) {
+      negotiations++
+      return original.call(this, l)
+    }
+    memoizeNegotiation(i18n.fluent)
+    for (let i = 0; i < 50; i++) {
+      for (const locale of ['en', 'pt-BR']) {
+        expect(i18n.t(locale, 'cmd-status')).toBe(plain.t(locale, 'cmd-status'))
+        expect(i18n.t(locale, 'check-balance')).toBe(plain.t(locale, 'check-balance'))
+      }
+    }
+    expect(negotiations).toBe(2)
+    expect(i18n.t('pt-BR', 'cmd-status')).not.toBe(i18n.t('en', 'cmd-status'))
+  })
+
+  it('the app\'s instance falls back to English for an unknown locale, as before', () => {
+    const i18n = createI18n()
+    expect(i18n.t('xx', 'cmd-status')).toBe(i18n.t('en', 'cmd-status'))
+  })
+})
