@@ -140,6 +140,8 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   }
   const background = overrides.monitor !== false
   let runner: BotRunner | undefined
+  let menu: Promise<void> | undefined
+  const menuAbort = new AbortController()
   return {
     config,
     logger,
@@ -154,14 +156,17 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     async start() {
       if (!bot) throw new Error('no BOT_TOKEN: use the demo')
       await bot.init()
-      await registerCommands(bot.api, (l, k) => i18n.t(l, k), logger)
       runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger)
+      // The command menu is cosmetic (a failure is only logged): it must not hold back the first getUpdates.
+      menu = registerCommands(bot.api, (l, k) => i18n.t(l, k), logger, menuAbort.signal)
       if (background) {
         outboxWorker?.start()
         monitor.start()
       }
     },
     async stop() {
+      menuAbort.abort()
+      await menu
       await monitor.stop()
       await outboxWorker?.stop()
       await runner?.stop()
