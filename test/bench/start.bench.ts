@@ -37,7 +37,9 @@ const held = new Set<ServerResponse>()
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   req.resume()
   const method = (req.url ?? '').split('/').pop() ?? ''
-  const reply = (result: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
+  const reply = (result: unknown) => {
+    if (!res.headersSent && !res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
+  }
   if (method === 'getMe') return reply({ id: 7000000001, is_bot: true, first_name: 'Bench', username: 'bench_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false })
   if (method === 'getUpdates') {
     onGetUpdates?.()
@@ -173,7 +175,7 @@ async function runOnce(v: Variant, index: number, round: number): Promise<Sample
   const idlePids = treeOf(child.pid!)
   const rssTree = idlePids.reduce((a, p) => a + rssMb(p), 0)
   const rssBot = rssMb(botPid(idlePids))
-  for (const res of held) res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":[]}')
+  for (const res of held) if (!res.headersSent) res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":[]}')
   // SIGTERM to the whole tree: npm does not always forward it.
   for (const p of idlePids.reverse()) {
     try {
