@@ -8,7 +8,8 @@
  * so each sweep's ratio is against the bare rounds on either side of it; the summary gives the
  * median and range over the sweeps. Also per sweep: the live heap before and after (with
  * --expose-gc, as the npm script runs it), new TCP connections per check at the fake, and ccxt
- * instances built. The fake runs in a child process, so the CPU figures are the bot's alone.
+ * instances built. The fake and the bare baseline each run in a child process, so the bot's
+ * CPU and heap figures are its own; the baseline's CPU is measured in its process.
  *
  * Run: npm run bench:monitor [-- <connections>]
  *   BENCH_SWEEPS (default 5), BENCH_BASELINE (bare checks per round, default 500), BENCH_CONCURRENCY (16),
@@ -36,7 +37,7 @@ import { createTestResultsRepo } from '../../src/storage/test-results.repo.js'
 import { createUsersRepo } from '../../src/storage/users.repo.js'
 import { makeTmpDir } from '../helpers/tmp.js'
 import { seedConnection } from '../helpers/seed.js'
-import { bareSpotCheck, type FakeUrls } from './ccxt-baseline.js'
+import type { FakeUrls } from './ccxt-baseline.js'
 
 const N = Number(process.argv[2] ?? process.env['BENCH_CONNECTIONS'] ?? 10_000)
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16)
@@ -100,14 +101,24 @@ async function measure(fn: () => Promise<void>): Promise<{ wallMs: number; cpuMs
   const cpu = process.cpuUsage(cpu0)
   return { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 }
 }
-async function bare(count: number, offset: number): Promise<void> {
-  let next = 0
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let i = next++; i < count; i = next++) {
-      const k = (offset + i) % N
-      await bareSpotCheck(exchanges[k]!, creds[k]!, urls)
+// The bare baseline runs in its own process (bare-ccxt-process.ts): its fresh instances' memory must not show in our heap.
+const bareChild: ChildProcess = fork(fileURLToPath(new URL('./bare-ccxt-process.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] })
+const fromBare = <T>(type: string): Promise<T> =>
+  new Promise((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== type) return
+      bareChild.off('message', on)
+      resolve(m as T)
     }
-  }))
+    bareChild.on('message', on)
+  })
+await fromBare('started')
+bareChild.send({ type: 'setup', urls, exchanges, creds })
+await fromBare('ready')
+async function bare(count: number, offset: number): Promise<{ wallMs: number; cpuMs: number }> {
+  const done = fromBare<{ wallMs: number; cpuMs: number }>('done')
+  bareChild.send({ type: 'run', count, offset, concurrency: CONCURRENCY })
+  return done
 }
 const monitorFor = (targets: () => Array<{ id: string; exchange: string }>) =>
   createMonitor({ targets, test: (id) => service.testById(id, 'monitor'), logger, settings: { intervalMs: 300_000, concurrency: CONCURRENCY, exchangeRps: Infinity } })
@@ -128,9 +139,7 @@ const bareRounds: Round[] = []
 const sweeps: Round[] = []
 let stats = { planned: 0, tested: 0, vanished: 0, errors: 0, requests: 0, durationMs: 0 }
 async function bareRound(i: number): Promise<void> {
-  const h0 = liveHeap()
-  const m = await measure(() => bare(BASELINE, 1_000 + i * BASELINE))
-  bareRounds.push({ ...m, checks: BASELINE, heapBefore: h0, heapAfter: liveHeap() })
+  bareRounds.push({ ...(await bare(BASELINE, 1_000 + i * BASELINE)), checks: BASELINE })
 }
 await bareRound(0)
 for (let i = 1; i <= SWEEPS; i++) {
@@ -164,7 +173,7 @@ for (let i = 1; i <= SWEEPS; i++) {
   )
   await bareRound(i)
   const b = bareRounds.at(-1)!
-  console.log(`bare ${i}: ${BASELINE} checks, ${(BASELINE / (b.wallMs / 1000)).toFixed(0)}/s, CPU ${(b.cpuMs / BASELINE).toFixed(2)} ms/check, live heap ${mb(b.heapBefore!)} → ${mb(b.heapAfter!)} MB`)
+  console.log(`bare ${i}: ${BASELINE} checks, ${(BASELINE / (b.wallMs / 1000)).toFixed(0)}/s, CPU ${(b.cpuMs / BASELINE).toFixed(2)} ms/check`)
 }
 clearInterval(sampler)
 const fake = await fakeStats()
@@ -191,10 +200,11 @@ console.log(`| checks/s per core (1000 / CPU ms) | ${fmt(sweeps.map((s) => 1000 
 console.log(`| checks/s, wall (${CONCURRENCY} in flight) | ${fmt(sweeps.map((s) => s.checks / (s.wallMs / 1000)), 0)} | ${fmt(bareRounds.map((b) => b.checks / (b.wallMs / 1000)), 0)} | wall per check ${fmt(wallRatios)} |`)
 console.log(`| new TCP connections per check | ${fmt(sweeps.map((s) => s.connects! / s.checks), 3)} | 2 (a fresh agent per instance) | |`)
 console.log(`| live heap after each sweep, MB | ${sweeps.map((s) => mb(s.heapAfter!)).join(' → ')} | | |`)
-console.log(`| live heap change during each sweep, MB | ${sweeps.map((s) => (s.heapAfter! - s.heapBefore! >= 0 ? '+' : '') + mb(s.heapAfter! - s.heapBefore!)).join(', ')} | ${bareRounds.map((b) => (b.heapAfter! - b.heapBefore! >= 0 ? '+' : '') + mb(b.heapAfter! - b.heapBefore!)).join(', ')} | |`)
+console.log(`| live heap change during each sweep, MB | ${sweeps.map((s) => (s.heapAfter! - s.heapBefore! >= 0 ? '+' : '') + mb(s.heapAfter! - s.heapBefore!)).join(', ')} | (own process) | |`)
 console.log(`| peak RSS during a sweep, MB | ${fmt(sweeps.map((s) => s.peakRss! / 2 ** 20), 0)} | | |`)
 console.log(`\nfake exchange process: ${fake.requests} requests, ${fake.connections} TCP connections, CPU ${(fake.cpuMs / 1000).toFixed(1)} s total`)
 
 child.send({ type: 'stop' })
+bareChild.send({ type: 'stop' })
 database.close()
 tmp.cleanup()
