@@ -1,9 +1,20 @@
 import { looksLikeCredential as pasteLooksLikeCredential, type FieldShape } from '../domain/paste.js'
 import type { BotDeps } from './context.js'
 
-/** The format checks of every exchange we support, as one "would some exchange take this as a key or secret?". */
+/**
+ * The format checks of every exchange we support, as one "is this unmistakably some exchange's
+ * key or secret?". A value counts when the adapter takes it for one field and, asked about the
+ * other, says it looks like the first (its own swapped-field check: MEXC's `mx0` mark, KuCoin's
+ * 24-hex key). Merely fitting a loose rule (16-40 letters and digits) is not enough, or a name
+ * like "KucoinFutures2024" typed at the name step would be taken for a key.
+ */
 export function fieldShapeOf(deps: Pick<BotDeps, 'connections'>): FieldShape {
-  return (token) => deps.connections.exchanges().some((a) => a.credentialFields.some((f) => f.field !== 'passphrase' && a.validateField(f.field, token) === null))
+  return (token) =>
+    deps.connections.exchanges().some((a) => {
+      const asKey = a.validateField('apiKey', token)
+      const asSecret = a.validateField('secret', token)
+      return (asKey === null && asSecret === 'LOOKS_LIKE_KEY') || (asSecret === null && asKey === 'LOOKS_LIKE_SECRET')
+    })
 }
 
 /**

@@ -51,6 +51,7 @@ describe('F10: credential sniffing catches pastes as people make them', () => {
     ['a label word in a sentence', 'password please, what is it for?'],
     ['a command with a name', '/status MEXC spot'],
     ['a long name without digits', 'MyMainKucoinAccountForSwing'],
+    ['a name with letters and digits', 'KucoinFutures2024'],
   ])('%s is not', (_, text) => {
     expect(sniff(text)).toBe(false)
   })

@@ -3,13 +3,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isCredentialShaped, looksLikeCredential, readPaste, tokenize, trimPaste, type PasteContext } from '../../../src/domain/paste.js'
 import type { CredentialField } from '../../../src/domain/types.js'
+import { fieldShapeOf } from '../../../src/bot/credential-sniff.js'
 import { createExchangeRegistry } from '../../../src/exchanges/registry.js'
 import type { FormatProblem } from '../../../src/exchanges/adapter.js'
 
 const adapters = createExchangeRegistry({ urls: {} }).listAdapters()
 const mexc = adapters.find((a) => a.id === 'mexc')!
 const kucoin = adapters.find((a) => a.id === 'kucoin')!
-const shape = (t: string) => adapters.some((a) => a.credentialFields.some((f) => f.field !== 'passphrase' && a.validateField(f.field, t) === null))
+/** The bot's own field shape (src/bot/credential-sniff.ts), rebuilt on the real adapters. */
+const shape = fieldShapeOf({ connections: { exchanges: () => adapters } } as never)
 const ctxFor = (a: typeof mexc, expected?: CredentialField, known = {}): PasteContext<FormatProblem> => ({
   fields: a.credentialFields.map((f) => f.field),
   ...(expected ? { expected } : {}),
