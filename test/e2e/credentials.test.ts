@@ -226,7 +226,7 @@ describe('a key pasted before it is asked for', () => {
     const user = e.tg.createUser({ id: 9101, firstName: 'Early', languageCode: 'en' })
     const pick = await e.say(user, '/connect')
     const atPicker = e.tg.sendText(user, '64d1f0a2b3c4d5e6f7a8b9c0')
-    expect((await e.next(user)).text).toContain('looked like a key')
+    expect((await e.next(user)).text).toBe(tr('en', 'flow-credential-kept-later'))
     const checklist = await e.tap(user, pick, 'KuCoin')
     const early = e.tg.sendText(user, '64d1f0a2b3c4d5e6f7a8b9c0')
     const kept = await e.next(user)

@@ -86,6 +86,23 @@ describe('commands and early keys in the middle of a setup', () => {
     })
   }
 
+  it('pt-BR: a key pasted at the exchange picker is set aside, checked once the exchange is picked, and used at the key step', async () => {
+    const user = newUser('pt-BR')
+    const c = fakeCredentials('mexc')
+    e.ex.addAccount({ exchange: 'mexc', ...c })
+    const pick = await e.say(user, '/connect')
+    const early = e.tg.sendText(user, c.apiKey)
+    expect((await e.next(user)).text).toBe(tr('pt-BR', 'flow-credential-kept-later'))
+    expect(e.tg.isDeleted(user, early.messageId)).toBe(true)
+    const market = await e.tap(user, await e.tap(user, pick, 'MEXC'), tr('pt-BR', 'button-key-ready'))
+    const name = await e.tap(user, market, tr('pt-BR', 'market-spot'))
+    const ask = await e.tap(user, name, name.keyboard![0]![0]!.text)
+    expect(ask.text).toContain(tr('pt-BR', 'credential-using-early', { fields: tr('pt-BR', 'field-apiKey') }))
+    e.tg.sendText(user, c.secret)
+    await e.next(user)
+    expect((await reportOf(e, await e.next(user))).text).toContain('A conexão funciona')
+  })
+
   it('a key and secret pasted together at the checklist are both kept: after the name the key is tested at once', async () => {
     const user = newUser('en')
     const c = fakeCredentials('mexc')

@@ -35,9 +35,9 @@ describe('F9: credentials at the wrong step never reach the replay log', () => {
     const mexc = fakeCredentials('mexc')
     const kucoin = fakeCredentials('kucoin')
     const pick = await e.say(user, '/connect')
-    // At the exchange picker (no exchange known yet).
+    // At the exchange picker (no exchange known yet: set aside until one is picked).
     const early = e.tg.sendText(user, kucoin.apiKey)
-    expect((await e.next(user)).text).toBe(tr('en', 'flow-credential-not-now'))
+    expect((await e.next(user)).text).toBe(tr('en', 'flow-credential-kept-later'))
     const checklist = await e.tap(user, pick, 'MEXC')
     // An ordinary message, then edited into a secret, at the checklist.
     const typed = e.tg.sendText(user, 'one moment')

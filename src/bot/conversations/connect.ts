@@ -37,11 +37,12 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
   let exchange: ExchangeId
   if (start.exchange && adapters.some((a) => a.id === start.exchange)) exchange = start.exchange
   else {
+    await kit.keepEarly('later')
     await kit.ask(ctx, t('connect-intro'), { parse_mode: 'HTML', reply_markup: exchangeKeyboard(flowId, adapters, t) })
     exchange = (await kit.choose((a) => (a.a === 'exchange' ? a.exchange : null), 'flow-tap-button')).value
   }
   const adapter = deps.connections.adapter(exchange)
-  kit.keepEarly(adapter)
+  await kit.keepEarly(adapter)
   if (!start.ready) {
     const ips = deps.settings.egressIps.join(', ')
     await kit.ask(ctx, t(`checklist-${exchange}`, { ips: ips || '-' }) + '\n\n' + t(ips ? 'checklist-ips' : 'checklist-no-ips', { ips: escapeHtml(ips) }), {
@@ -59,7 +60,7 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
   }
 
   const suggestion = await conversation.external(() => deps.connections.suggestName(userId, exchange, market))
-  kit.keepEarly(adapter, true)
+  await kit.keepEarly(adapter, true)
   await kit.ask(ctx, t('connect-ask-name', { suggestion: escapeHtml(suggestion) }), { parse_mode: 'HTML', reply_markup: nameKeyboard(flowId, exchange, market, suggestion, t) })
   let name = ''
   while (!name) {
@@ -79,7 +80,7 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
     } else if (e.kind !== 'action') await e.ctx.reply(e.ctx.t('connect-name-as-text'))
   }
 
-  kit.keepEarly(undefined)
+  await kit.keepEarly(undefined)
   await collectCredentials(conversation, kit, adapter, ctx)
   const testing = await ctx.reply(t('connect-testing', { exchange: adapter.label }))
   const result = await conversation.external(async (): Promise<{ ok: SaveOutcome } | { error: FlowError }> => {

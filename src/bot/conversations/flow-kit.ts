@@ -66,8 +66,13 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
   await conversation.external(() => deps.intake.begin(chatId, locale))
   /** The question on screen now, sent again on "continue". */
   let lastPrompt: (() => Promise<unknown>) | undefined
-  /** Where a key pasted before the key step is kept (the connect flow once the exchange is known). */
-  let early: { adapter: ExchangeAdapter; atName: boolean } | undefined
+  /**
+   * Where a key pasted before the key step goes: checked against the exchange and kept (once the
+   * exchange is known), set aside until the exchange is picked ('later'), or nowhere.
+   */
+  let early: { adapter: ExchangeAdapter; atName: boolean } | 'later' | undefined
+  /** The handle of a message pasted at the exchange picker, read once the exchange is known. */
+  let deferred: string | undefined
 
   async function cancel(c: FlowContext): Promise<never> {
     await conversation.external(() => deps.intake.wipe(chatId))
@@ -85,11 +90,13 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
   async function stray(c: FlowContext, got: ReceivedCredential, forwarded: boolean): Promise<void> {
     const keeper = got.kind === 'stray' && !forwarded ? early : undefined
     let kept: CredentialField[] = []
-    if (keeper) kept = (await conversation.external(() => deps.intake.accept(chatId, got.handle, pasteContext(deps, keeper.adapter)))).accepted
+    if (keeper === 'later') deferred = got.handle // the intake keeps only the latest such message
+    else if (keeper) kept = (await conversation.external(() => deps.intake.accept(chatId, got.handle, pasteContext(deps, keeper.adapter)))).accepted
     else await conversation.external(() => deps.intake.drop(chatId, got.handle))
     const lines: string[] = []
     if (!got.deleted) lines.push(c.t(got.kind === 'command' ? 'command-credential-not-deleted' : 'credential-not-deleted'))
-    if (keeper && kept.length > 0) lines.push(c.t(keeper.atName ? 'flow-credential-kept-name' : 'flow-credential-kept', { fields: fieldList(c.t.bind(c), kept) }))
+    if (keeper === 'later') lines.push(c.t('flow-credential-kept-later'))
+    else if (keeper && kept.length > 0) lines.push(c.t(keeper.atName ? 'flow-credential-kept-name' : 'flow-credential-kept', { fields: fieldList(c.t.bind(c), kept) }))
     else if (got.deleted) lines.push(c.t(got.kind === 'command' ? 'command-credential-deleted' : 'flow-credential-not-now'))
     await c.reply(lines.join('\n\n'))
   }
@@ -157,9 +164,18 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
     return c.reply(text, other)
   }
 
-  /** From now on a key pasted early is kept for the key step (`adapter`), or no longer (undefined). */
-  function keepEarly(adapter: ExchangeAdapter | undefined, atName = false): void {
-    early = adapter ? { adapter, atName } : undefined
+  /**
+   * From now on a key pasted early is kept for the key step (`adapter`), set aside until the
+   * exchange is known ('later'), or no longer taken (undefined). Setting an adapter first reads
+   * what was set aside: kept if it fits that exchange, dropped otherwise.
+   */
+  async function keepEarly(adapter: ExchangeAdapter | 'later' | undefined, atName = false): Promise<void> {
+    if (adapter && adapter !== 'later' && deferred) {
+      const handle = deferred
+      deferred = undefined
+      await conversation.external(() => deps.intake.accept(chatId, handle, pasteContext(deps, adapter)))
+    }
+    early = adapter === 'later' ? 'later' : adapter ? { adapter, atName } : undefined
   }
 
   /** Waits until `pick` accepts an action; other events get `hint` (a locale key) and a re-wait. */

@@ -132,6 +132,7 @@ flow-command-mid-flow = You are in the middle of a setup: answer the last questi
 flow-restart-offer = You are in the middle of a setup. Start a new one from the beginning, or continue where you were?
 flow-credential-not-now = I deleted that message because it looked like a key or secret. Please paste credentials only when I ask for them.
 flow-credential-kept-name = ✔️ Got your { $fields } (message deleted). I'll use that after the name: type a name, or tap the button.
+flow-credential-kept-later = ✔️ I deleted that message and set it aside: once you pick the exchange, I'll check it and use it at the key step if it fits.
 flow-credential-kept = ✔️ Got your { $fields } (message deleted). I'll use that when we reach the key step: first answer the question above.
 command-credential-deleted = I deleted that message: it carried what looks like an API key or secret. Never type keys after a command: /connect asks for each one and deletes it at once.
 command-credential-not-deleted = That message carries what looks like an API key or secret, and I could not delete it. Please delete it yourself now and treat the key as exposed: create a new one on the exchange and delete this one.

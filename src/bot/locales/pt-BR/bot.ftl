@@ -132,6 +132,7 @@ flow-command-mid-flow = Você está no meio de uma configuração: responda à �
 flow-restart-offer = Você está no meio de uma configuração. Começar uma nova do início, ou continuar de onde parou?
 flow-credential-not-now = Apaguei essa mensagem porque parecia uma chave. Cole as credenciais só quando eu pedir.
 flow-credential-kept-name = ✔️ Recebi sua { $fields } (mensagem apagada). Vou usar depois do nome: digite um nome ou toque no botão.
+flow-credential-kept-later = ✔️ Apaguei essa mensagem e guardei o conteúdo: quando você escolher a exchange, vou conferir e usar na etapa da chave se servir.
 flow-credential-kept = ✔️ Recebi sua { $fields } (mensagem apagada). Vou usar quando chegarmos à etapa da chave: primeiro responda à pergunta acima.
 command-credential-deleted = Apaguei essa mensagem: ela trazia o que parece uma chave de API ou secreta. Nunca digite chaves depois de um comando: o /connect pede cada uma e a apaga na hora.
 command-credential-not-deleted = Essa mensagem traz o que parece uma chave de API ou secreta, e não consegui apagá-la. Apague-a você mesmo agora e considere a chave exposta: crie uma nova na exchange e apague esta.
