@@ -15,6 +15,7 @@ vi.mock('@grammyjs/conversations', async (importOriginal) => {
   }
 })
 
+// Every test here was seen failing on 144ec40, the code the review examined (see the commit adding this line).
 /**
  * Review F4: a credential typed as (or after) a command was kept in the chat, echoed back by the
  * bot and recorded in the conversation's replay log. Now, while a credential is expected, every

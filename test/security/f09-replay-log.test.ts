@@ -15,6 +15,7 @@ vi.mock('@grammyjs/conversations', async (importOriginal) => {
   }
 })
 
+// Every test here was seen failing on 144ec40, the code the review examined (see the commit adding this line).
 /**
  * Review F9: a key pasted or edited in at a step that did not ask for one was deleted from the
  * chat, but its plaintext stayed in the conversation's replay log for the rest of the flow. Now

@@ -16,6 +16,7 @@ const pem = (type: 'ed25519' | 'ec') =>
     ? generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'sec1', format: 'pem' }).toString()
     : generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
 
+// Every test here was seen failing on 144ec40, the code the review examined (see the commit adding this line).
 /**
  * Review F10: the credential sniffer missed the ways keys are really pasted (labels, key and
  * secret together, a key inside a sentence, a labelled passphrase), and in groups it never looked

@@ -15,6 +15,7 @@ vi.mock('@grammyjs/conversations', async (importOriginal) => {
   }
 })
 
+// Every test here was seen failing on 144ec40, the code the review examined (see the commit adding this line).
 /**
  * Review F16: the intake kept every rejected value (up to 4 KB each) until the flow ended, and
  * every message re-armed its timer, so one chat could pin unbounded memory. Now it keeps at most
