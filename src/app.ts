@@ -25,8 +25,10 @@ import { createUsersRepo } from './storage/users.repo.js'
 export interface AppOverrides {
   botInfo?: UserFromGetMe
   throttle?: boolean
-  /** How long an idle /connect flow lives (default 10 minutes). */
+  /** How long a flow lives idle once it holds a credential (default 10 minutes). */
   flowTimeoutMs?: number
+  /** How long a flow lives idle before the first credential arrives (default 24 hours). */
+  setupTimeoutMs?: number
   /** False keeps the background monitor and outbox worker from starting (tests of other parts). */
   monitor?: boolean
 }
@@ -101,8 +103,11 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   const i18n = createI18n()
   const flowTimeoutMs = overrides.flowTimeoutMs ?? 10 * 60_000
   let bot: AppBot | undefined
+  // Creating a key on the exchange (2FA, e-mail codes, a trading password) can take a quarter of
+  // an hour: no short timer runs until a credential is held.
   const intake = createCredentialIntake({
     idleMs: flowTimeoutMs,
+    setupMs: overrides.setupTimeoutMs ?? 24 * 60 * 60_000,
     onIdle: (chatId, locale) => {
       bot?.api.sendMessage(chatId, i18n.t(locale, 'flow-timeout')).catch((err: unknown) => logger.warn({ err, chatId }, 'timeout notice not sent'))
     },
@@ -110,7 +115,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   if (config.botToken) {
     bot = createBot(
       config.botToken,
-      { connections, users: repos.users, intake, logger, settings: { egressIps: config.egressIps, flowTimeoutMs } },
+      { connections, users: repos.users, intake, logger, settings: { egressIps: config.egressIps } },
       { apiRoot: config.telegramApiRoot, i18n, ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}), ...(overrides.throttle === false ? { throttle: false } : {}) },
     )
   }

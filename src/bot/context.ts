@@ -14,8 +14,6 @@ export interface BotDeps {
   logger: AppLogger
   settings: {
     egressIps: readonly string[]
-    /** An idle /connect or /replace flow ends after this long and its secrets are wiped. */
-    flowTimeoutMs: number
   }
 }
 

@@ -10,8 +10,10 @@ import { REPLACE_FLOW, replaceFlow } from './conversations/replace.js'
 import { errorHandler } from './error-handler.js'
 import { connectionsFeature } from './features/connections.js'
 import { groupGuardFeature } from './features/guards.js'
+import { ipsFeature } from './features/ips.js'
 import { manageFeature } from './features/manage.js'
 import { settingsFeature } from './features/settings.js'
+import { resumeFlowFeature } from './features/resume-flow.js'
 import { startFeature } from './features/start.js'
 import { statusFeature } from './features/status.js'
 import { testFeature } from './features/test.js'
@@ -32,8 +34,10 @@ export interface BotOptions {
 
 /**
  * Builds the bot: the table of contents of the whole Telegram side. Order matters: per-chat
- * ordering, deps, errors, logging, the user, i18n, the group guard, the credential intake (before
- * conversations, so no credential reaches their replay log), the flows, the features, and the
+ * ordering, deps, errors, logging, the user, i18n, the group guard, the conversations plugin, the
+ * credential intake (after the plugin, so it can end a flow whose time is up, and before every
+ * conversation, so no credential reaches a replay log: the log records the update only when a
+ * conversation runs), the flows, the features, the resumption of old flow buttons, and the
  * catch-all last.
  */
 export function createBot(token: string, deps: BotDeps, options: BotOptions) {
@@ -65,7 +69,8 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
     },
     i18n,
   ]
-  const flowOptions = (id: string) => ({ id, plugins: flowPlugins, maxMillisecondsToWait: deps.settings.flowTimeoutMs })
+  // No wait timeout here: the intake times flows out (see credential-intake.ts).
+  const flowOptions = (id: string) => ({ id, plugins: flowPlugins })
 
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
   bot.use(attachDeps as Middleware<BotContext>)
@@ -74,12 +79,13 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
   guarded.use(userTracker)
   guarded.use(i18n as unknown as Middleware<BotContext>)
   guarded.use(groupGuardFeature)
-  guarded.use(deps.intake.middleware)
   guarded.use(conversations<BotContext, FlowContext>())
+  guarded.use(deps.intake.middleware)
   guarded.use(createConversation<BotContext, FlowContext>(connectFlow, flowOptions(CONNECT_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(replaceFlow, flowOptions(REPLACE_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(renameFlow, flowOptions(RENAME_FLOW)))
-  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, settingsFeature)
+  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, settingsFeature, ipsFeature)
+  guarded.use(resumeFlowFeature)
   guarded.use(unhandledFeature)
   return bot
 }

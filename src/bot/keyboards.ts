@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy'
-import type { Market } from '../domain/types.js'
+import type { ExchangeId, Market } from '../domain/types.js'
 import type { ExchangeAdapter } from '../exchanges/adapter.js'
 import type { ConnectionView } from '../services/connection-view.js'
 import { pack } from './callback-data.js'
@@ -13,21 +13,26 @@ export function exchangeKeyboard(flow: string, adapters: readonly ExchangeAdapte
   return kb.row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
 }
 
-/** "I have created the key" and cancel. */
-export function readyKeyboard(flow: string, t: T): InlineKeyboard {
-  return new InlineKeyboard().text(t('button-key-ready'), pack({ a: 'ready', flow })).row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
+/** "I have created the key" and cancel; the button names the exchange so a late tap can resume. */
+export function readyKeyboard(flow: string, exchange: ExchangeId, t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('button-key-ready'), pack({ a: 'ready', flow, exchange })).row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
 }
 
 /** Market picker limited to what the exchange adapter can check. */
-export function marketKeyboard(flow: string, markets: readonly Market[], t: T): InlineKeyboard {
+export function marketKeyboard(flow: string, exchange: ExchangeId, markets: readonly Market[], t: T): InlineKeyboard {
   const kb = new InlineKeyboard()
-  for (const m of markets) kb.text(t(`market-${m}`), pack({ a: 'market', flow, market: m }))
+  for (const m of markets) kb.text(t(`market-${m}`), pack({ a: 'market', flow, exchange, market: m }))
   return kb.row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
 }
 
 /** One-tap suggested name (the label is user-visible text, the data carries no name). */
-export function nameKeyboard(flow: string, suggestion: string, t: T): InlineKeyboard {
-  return new InlineKeyboard().text(t('button-use-name', { name: suggestion }), pack({ a: 'suggested', flow })).row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
+export function nameKeyboard(flow: string, exchange: ExchangeId, market: Market, suggestion: string, t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('button-use-name', { name: suggestion }), pack({ a: 'suggested', flow, exchange, market })).row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
+}
+
+/** /connect typed mid-flow: start a new setup, or carry on with this one. */
+export function restartKeyboard(flow: string, t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('button-restart'), pack({ a: 'restart', flow })).text(t('button-continue'), pack({ a: 'continue', flow }))
 }
 
 /** Only a cancel button, under credential prompts. */

@@ -72,15 +72,15 @@ describe('connection commands', () => {
     expect(beta.keyboard?.flat().map((b) => b.text)).toEqual(['🔁 Test again', '🔑 Enter a new key'])
 
     const unknown = await e.say(user, '/status Gamma')
-    expect(unknown.text).toContain('You have no connection called "Gamma"')
+    expect(unknown.text).toBe('You have no connection with that name. Pick one:')
     expect(unknown.keyboard?.flat().map((b) => b.text)).toEqual(['Alpha', 'Beta'])
     const card = await e.tap(user, unknown, 'Alpha')
     expect(card.text).toContain('Alpha · MEXC · Spot')
     expect(card.text).toContain('State: Online')
 
-    // A name with markup is echoed escaped, never as formatting.
+    // A name with markup is not echoed at all (nothing typed after a command ever is).
     const markup = await e.say(user, '/status <b>x</b>')
-    expect(markup.text).toContain('"<b>x</b>"')
+    expect(markup.text).toBe('You have no connection with that name. Pick one:')
   })
 
   it('/status picks an exact name first and offers a picker when only case tells two names apart', async () => {

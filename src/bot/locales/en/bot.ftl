@@ -18,6 +18,7 @@ help-text =
     /replace [name]: enter new API credentials for a connection
     /delete [name]: remove a connection and its stored keys
     /settings: language and notifications
+    /ips: our server IPs, to whitelist on the exchange
     /cancel: stop the current step
 
     The key you give us needs <b>read</b> and <b>trade</b> permission and must <b>not</b> allow withdrawals.
@@ -52,6 +53,10 @@ checklist-kucoin =
     6. Confirm with your security verification and keep the Key, Secret and passphrase at hand.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
+ips-text =
+    🛡 <b>Our server IPs.</b> Add each one to your API key's IP whitelist on the exchange (tap to copy):
+    { $ips }
+ips-none = 🛡 This installation has no fixed server IPs configured, so leave the key's IP list empty for now.
 connect-ask-market = <b>Which market will the platform trade with this key?</b>
 market-spot = Spot
 market-futures = Futures
@@ -67,6 +72,7 @@ field-apiKey = API key
 field-secret = secret key
 field-passphrase = API passphrase
 field-market = market
+list-and = { $first } and { $last }
 credential-ask-apiKey =
     <b>Paste the { $exchange } API key</b> (the Access Key).
     I delete the message as soon as it arrives.
@@ -77,6 +83,18 @@ credential-ask-passphrase =
     <b>Now the API passphrase</b> you chose when you created the key on { $exchange }.
     It is deleted at once and never shown again.
 credential-send-text = I need the { $field } as a text message: paste it, or tap Cancel.
+credential-using-early = ✔️ I already have the { $fields } you pasted earlier.
+credential-command-taken = While I wait for the { $field }, everything you send is read as it, commands too. To stop, tap Cancel or send /cancel.
+credential-screenshot =
+    📸 I deleted that picture. A screenshot of the API page can show your secret key, so treat this key as exposed:
+    1. On { $exchange }, open API Management and create a new API key.
+    2. Delete the old key there.
+    3. Paste the new key here as text (not as a picture).
+credential-screenshot-kept =
+    📸 I could not delete that picture: please delete it yourself now. A screenshot of the API page can show your secret key, so treat this key as exposed:
+    1. On { $exchange }, open API Management and create a new API key.
+    2. Delete the old key there.
+    3. Paste the new key here as text (not as a picture).
 credential-not-deleted = ⚠️ I could not delete your message. Please delete it yourself now, and consider this key exposed: once we are done, create a new one and use /replace.
 credential-forwarded = That was a forwarded message. For your safety, paste the { $field } directly instead of forwarding it. (I deleted the forwarded copy.)
 credential-forwarded-kept = That was a forwarded message. For your safety, paste the { $field } directly instead of forwarding it.
@@ -110,8 +128,14 @@ flow-cancelled = Cancelled. Nothing was saved, and anything you sent was erased.
 flow-button-stale = This button belongs to an earlier message.
 flow-finish-first = Please finish the current step first, or send /cancel.
 flow-edit-ignored = I do not read edited messages: please send a new message instead.
-flow-command-mid-flow = You are in the middle of a setup: answer the last question, or send /cancel to stop. ({ $command } was not run.)
+flow-command-mid-flow = You are in the middle of a setup: answer the last question, or send /cancel to stop. That command was not run.
+flow-restart-offer = You are in the middle of a setup. Start a new one from the beginning, or continue where you were?
 flow-credential-not-now = I deleted that message because it looked like a key or secret. Please paste credentials only when I ask for them.
+flow-credential-kept-name = ✔️ Got your { $fields } (message deleted). I'll use that after the name: type a name, or tap the button.
+flow-credential-kept-later = ✔️ I deleted that message and set it aside: once you pick the exchange, I'll check it and use it at the key step if it fits.
+flow-credential-kept = ✔️ Got your { $fields } (message deleted). I'll use that when we reach the key step: first answer the question above.
+command-credential-deleted = I deleted that message: it carried what looks like an API key or secret. Never type keys after a command: /connect asks for each one and deletes it at once.
+command-credential-not-deleted = That message carries what looks like an API key or secret, and I could not delete it. Please delete it yourself now and treat the key as exposed: create a new one on the exchange and delete this one.
 flow-tap-button = Please tap one of the buttons above, or send /cancel.
 flow-ended = This setup has ended (it timed out or the bot restarted). Send /connect to start again.
 flow-timeout = ⌛ The setup was closed after a long pause. Nothing was saved and anything you sent was erased. Send /connect to start again.
@@ -124,7 +148,7 @@ connection-status = State: { $status }
 connection-tested = Last test: { $when }
 connection-never-tested = Not tested yet.
 connection-all-pass = All checks passed.
-connection-not-found = You have no connection called "{ $name }". Pick one:
+connection-not-found = You have no connection with that name. Pick one:
 status-online = Online
 status-checking = Checking (the exchange did not answer; retrying)
 status-offline = Offline
@@ -150,6 +174,8 @@ delete-kept = Nothing was deleted.
 button-cancel = ✖️ Cancel
 button-key-ready = ✅ I have created the key
 button-use-name = Use "{ $name }"
+button-restart = 🔄 Start over
+button-continue = ▶️ Continue
 button-test-again = 🔁 Test again
 button-replace = 🔑 Enter a new key
 button-delete-yes = 🗑 Yes, delete

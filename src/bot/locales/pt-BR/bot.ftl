@@ -18,6 +18,7 @@ help-text =
     /replace [nome]: informar novas credenciais API para uma conexão
     /delete [nome]: remover uma conexão e as chaves guardadas
     /settings: idioma e notificações
+    /ips: os IPs dos nossos servidores, para liberar na exchange
     /cancel: interromper a etapa atual
 
     A chave que você nos der precisa de permissão de <b>leitura</b> e <b>trade</b> e <b>não</b> pode permitir saques.
@@ -52,6 +53,10 @@ checklist-kucoin =
     6. Confirme com a verificação de segurança e tenha em mãos a Key, a Secret e a passphrase.
 checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
+ips-text =
+    🛡 <b>IPs dos nossos servidores.</b> Adicione cada um na whitelist de IP da sua chave de API na exchange (toque para copiar):
+    { $ips }
+ips-none = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs da chave vazia.
 connect-ask-market = <b>Em qual mercado a plataforma vai operar com esta chave?</b>
 market-spot = Spot
 market-futures = Futuros
@@ -67,6 +72,7 @@ field-apiKey = chave API
 field-secret = chave secreta
 field-passphrase = senha da API (passphrase)
 field-market = mercado
+list-and = { $first } e { $last }
 credential-ask-apiKey =
     <b>Cole a chave API da { $exchange }</b> (a Access Key).
     Eu apago a mensagem assim que ela chega.
@@ -77,6 +83,18 @@ credential-ask-passphrase =
     <b>Agora a senha da API</b> (passphrase) que você escolheu ao criar a chave na { $exchange }.
     Ela é apagada na hora e nunca mais é mostrada.
 credential-send-text = Preciso da { $field } como mensagem de texto: cole-a, ou toque em Cancelar.
+credential-using-early = ✔️ Já tenho a { $fields } que você colou antes.
+credential-command-taken = Enquanto espero a { $field }, tudo o que você envia é lido como ela, inclusive comandos. Para parar, toque em Cancelar ou envie /cancel.
+credential-screenshot =
+    📸 Apaguei essa imagem. Um print da página de API pode mostrar sua chave secreta, então considere esta chave exposta:
+    1. Na { $exchange }, abra o Gerenciamento de API e crie uma nova chave de API.
+    2. Apague a chave antiga lá.
+    3. Cole a nova chave aqui como texto (não como imagem).
+credential-screenshot-kept =
+    📸 Não consegui apagar essa imagem: apague-a você mesmo agora. Um print da página de API pode mostrar sua chave secreta, então considere esta chave exposta:
+    1. Na { $exchange }, abra o Gerenciamento de API e crie uma nova chave de API.
+    2. Apague a chave antiga lá.
+    3. Cole a nova chave aqui como texto (não como imagem).
 credential-not-deleted = ⚠️ Não consegui apagar sua mensagem. Apague-a você mesmo agora e considere esta chave exposta: ao terminar, crie uma nova e use /replace.
 credential-forwarded = Essa foi uma mensagem encaminhada. Por segurança, cole a { $field } diretamente em vez de encaminhar. (Apaguei a cópia encaminhada.)
 credential-forwarded-kept = Essa foi uma mensagem encaminhada. Por segurança, cole a { $field } diretamente em vez de encaminhar.
@@ -110,8 +128,14 @@ flow-cancelled = Cancelado. Nada foi salvo e tudo o que você enviou foi apagado
 flow-button-stale = Este botão pertence a uma mensagem anterior.
 flow-finish-first = Termine a etapa atual primeiro, ou envie /cancel.
 flow-edit-ignored = Eu não leio mensagens editadas: envie uma nova mensagem.
-flow-command-mid-flow = Você está no meio de uma configuração: responda à última pergunta, ou envie /cancel para parar. ({ $command } não foi executado.)
+flow-command-mid-flow = Você está no meio de uma configuração: responda à última pergunta, ou envie /cancel para parar. Esse comando não foi executado.
+flow-restart-offer = Você está no meio de uma configuração. Começar uma nova do início, ou continuar de onde parou?
 flow-credential-not-now = Apaguei essa mensagem porque parecia uma chave. Cole as credenciais só quando eu pedir.
+flow-credential-kept-name = ✔️ Recebi sua { $fields } (mensagem apagada). Vou usar depois do nome: digite um nome ou toque no botão.
+flow-credential-kept-later = ✔️ Apaguei essa mensagem e guardei o conteúdo: quando você escolher a exchange, vou conferir e usar na etapa da chave se servir.
+flow-credential-kept = ✔️ Recebi sua { $fields } (mensagem apagada). Vou usar quando chegarmos à etapa da chave: primeiro responda à pergunta acima.
+command-credential-deleted = Apaguei essa mensagem: ela trazia o que parece uma chave de API ou secreta. Nunca digite chaves depois de um comando: o /connect pede cada uma e a apaga na hora.
+command-credential-not-deleted = Essa mensagem traz o que parece uma chave de API ou secreta, e não consegui apagá-la. Apague-a você mesmo agora e considere a chave exposta: crie uma nova na exchange e apague esta.
 flow-tap-button = Toque em um dos botões acima, ou envie /cancel.
 flow-ended = Esta configuração terminou (expirou ou o bot reiniciou). Envie /connect para começar de novo.
 flow-timeout = ⌛ A configuração foi encerrada após uma longa pausa. Nada foi salvo e tudo o que você enviou foi apagado. Envie /connect para começar de novo.
@@ -124,7 +148,7 @@ connection-status = Estado: { $status }
 connection-tested = Último teste: { $when }
 connection-never-tested = Ainda não testada.
 connection-all-pass = Todas as verificações passaram.
-connection-not-found = Você não tem conexão chamada "{ $name }". Escolha uma:
+connection-not-found = Você não tem nenhuma conexão com esse nome. Escolha uma:
 status-online = Online
 status-checking = Verificando (a exchange não respondeu; tentando de novo)
 status-offline = Offline
@@ -150,6 +174,8 @@ delete-kept = Nada foi apagado.
 button-cancel = ✖️ Cancelar
 button-key-ready = ✅ Já criei a chave
 button-use-name = Usar "{ $name }"
+button-restart = 🔄 Recomeçar
+button-continue = ▶️ Continuar
 button-test-again = 🔁 Testar de novo
 button-replace = 🔑 Informar nova chave
 button-delete-yes = 🗑 Sim, apagar
