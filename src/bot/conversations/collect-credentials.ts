@@ -17,7 +17,7 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
   const handles: CredentialHandles = {}
   for (const { field } of adapter.credentialFields) {
     await conversation.external(() => deps.intake.expect(chatId, field))
-    await ctx.reply(ctx.t(`credential-ask-${field}`, { exchange: adapter.label }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, ctx.t.bind(ctx)) })
+    await ctx.reply(ctx.t(`credential-ask-${field}`, { exchange: adapter.label, keyTerm: keyTermNote(adapter, ctx.t.bind(ctx)) }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, ctx.t.bind(ctx)) })
     for (;;) {
       const e = await kit.next()
       const t = e.ctx.t.bind(e.ctx)
@@ -53,6 +53,11 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
   }
   await conversation.external(() => deps.intake.stopExpecting(chatId))
   return handles
+}
+
+/** " (the Access Key)" where the exchange's screen names the key differently from "API key", else nothing. */
+function keyTermNote(adapter: ExchangeAdapter, t: (key: string, params?: Record<string, string>) => string): string {
+  return adapter.keyTerm && adapter.keyTerm.toLowerCase() !== 'api key' ? t('credential-key-term', { term: adapter.keyTerm }) : ''
 }
 
 /** Reads the values behind handles; only call inside `conversation.external`. */
