@@ -4,6 +4,7 @@ import { LOCALES, TRANSIENT_CODES, type ExchangeId, type TestReport } from '../d
 import type { NotificationPayload, SendFailure, SendJob } from '../monitor/notification.js'
 import type { UsersRepo } from '../storage/users.repo.js'
 import { pack } from './callback-data.js'
+import { API_MANAGEMENT_URL } from './exchange-links.js'
 import { escapeHtml } from './html.js'
 import { renderCheck, type Translate } from './render/report.js'
 
@@ -62,6 +63,8 @@ export function createNotifySender(deps: NotifySenderDeps) {
     let keyboard: InlineKeyboard | undefined
     if (p.kind === 'offline' || p.kind === 'reminder') keyboard = new InlineKeyboard().text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
     if (p.kind === 'unsafe') keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId }))
+    // A fix to make on the exchange: one tap to its API page.
+    if (keyboard && !exchangeOnly) keyboard.row().url(t('button-open-api-page', { exchange: label(p.exchange) }), API_MANAGEMENT_URL[p.exchange])
     return { text: lines.join('\n'), keyboard }
   }
 

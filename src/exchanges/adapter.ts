@@ -42,6 +42,8 @@ export interface ExchangeAdapter {
   id: ExchangeId
   /** Display name, e.g. "KuCoin". Brand names are not translated. */
   label: string
+  /** What the exchange's own screen calls the API key ("Access Key" on MEXC); default "API Key". */
+  keyTerm?: string
   credentialFields: readonly CredentialFieldSpec[]
   /** Markets this adapter can check; the bot offers only these. */
   markets: readonly Market[]

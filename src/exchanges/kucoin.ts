@@ -54,6 +54,7 @@ export function createKucoinAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'kucoin',
     label: 'KuCoin',
+    keyTerm: 'API Key',
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

@@ -79,6 +79,7 @@ export function createMexcAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'mexc',
     label: 'MEXC',
+    keyTerm: 'Access Key',
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

@@ -153,10 +153,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     },
     /** Throws NAME_INVALID / NAME_TAKEN; returns the normalized name. */
     checkName,
-    /** A free default name such as "MEXC spot", "MEXC spot 2". */
-    suggestName(userId: number, exchange: ExchangeId, market: Market): string {
+    /** A free default name such as "MEXC spot", "MEXC futuros 2"; `marketWord` is the market in the user's language. */
+    suggestName(userId: number, exchange: ExchangeId, market: Market, marketWord: string = market): string {
       const taken = new Set(connections.listByUser(userId).map((c) => c.name))
-      return suggestName(`${adapter(exchange).label} ${market}`, taken)
+      return suggestName(`${adapter(exchange).label} ${marketWord}`, taken)
     },
     /**
      * Validates, tests, and saves a new connection. A key with withdrawal enabled is refused and

@@ -56,7 +56,8 @@ export async function sendCredentials(e: E2E, user: FakeUser, ask: ChatMessage, 
   const sent: ChatMessage[] = []
   let prompt = ask
   for (const field of fields) {
-    const head = tr(locale, `credential-ask-${field}`, { exchange: '' }).split('\n')[0]!.replace(/<[^>]+>/g, '').slice(0, 8)
+    // The prompt's fixed words up to its first variable (exchange, key term) identify the field.
+    const head = tr(locale, `credential-ask-${field}`, { exchange: '\u0000', keyTerm: '\u0000' }).split('\n')[0]!.replace(/<[^>]+>/g, '').split('\u0000')[0]!.slice(0, 12)
     if (!prompt.text.startsWith(head)) throw new Error(`expected the ${field} prompt, got: ${prompt.text}\n${e.tg.transcript(user)}`)
     sent.push(e.tg.sendText(user, creds[field] ?? ''))
     const got = await e.next(user)

@@ -23,7 +23,7 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
     const field = fields.find((f) => !have.has(f))
     if (!field) break
     await conversation.external(() => deps.intake.expect(chatId, field))
-    const prompt = t(`credential-ask-${field}`, { exchange: adapter.label })
+    const prompt = t(`credential-ask-${field}`, { exchange: adapter.label, keyTerm: keyTermNote(adapter, t) })
     await kit.ask(ctx, note ? `${note}\n\n${prompt}` : prompt, { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, t) })
     note = ''
     for (;;) {
@@ -65,6 +65,11 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
     }
   }
   await conversation.external(() => deps.intake.stopExpecting(chatId))
+}
+
+/** " (the Access Key)" where the exchange's screen names the key differently from "API key", else nothing. */
+function keyTermNote(adapter: ExchangeAdapter, t: (key: string, params?: Record<string, string>) => string): string {
+  return adapter.keyTerm && adapter.keyTerm.toLowerCase() !== 'api key' ? t('credential-key-term', { term: adapter.keyTerm }) : ''
 }
 
 /** Reads the values the flow collected; only call inside `conversation.external`. */

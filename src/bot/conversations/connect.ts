@@ -47,7 +47,7 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
     const ips = deps.settings.egressIps.join(', ')
     await kit.ask(ctx, t(`checklist-${exchange}`, { ips: ips || '-' }) + '\n\n' + t(ips ? 'checklist-ips' : 'checklist-no-ips', { ips: escapeHtml(ips) }), {
       parse_mode: 'HTML',
-      reply_markup: readyKeyboard(flowId, exchange, t),
+      reply_markup: readyKeyboard(flowId, exchange, t, adapter.label),
     })
     await kit.choose((a) => (a.a === 'ready' ? true : null), 'flow-tap-button')
   }
@@ -59,7 +59,7 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
     market = (await kit.choose((a) => (a.a === 'market' ? a.market : null), 'flow-tap-button')).value
   }
 
-  const suggestion = await conversation.external(() => deps.connections.suggestName(userId, exchange, market))
+  const suggestion = await conversation.external(() => deps.connections.suggestName(userId, exchange, market, t(`name-market-${market}`)))
   await kit.keepEarly(adapter, true)
   await kit.ask(ctx, t('connect-ask-name', { suggestion: escapeHtml(suggestion) }), { parse_mode: 'HTML', reply_markup: nameKeyboard(flowId, exchange, market, suggestion, t) })
   let name = ''
@@ -119,6 +119,6 @@ export async function showSaveOutcome(
   // Offline only because the exchange could not be reached: nothing for the user to fix.
   const state = c.status === 'online' ? 'online' : r.report.transient ? 'unchecked' : 'offline'
   await edit(`${report}\n\n${t(`${kind}-saved-${state}`, { name: escapeHtml(c.name), key: escapeHtml(c.maskedKey) })}`, {
-    reply_markup: reportKeyboard(c, t),
+    reply_markup: reportKeyboard(c, t, ctx.deps.connections.adapter(c.exchange).label),
   })
 }

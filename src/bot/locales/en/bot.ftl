@@ -5,9 +5,15 @@
 start-text =
     <b>BackFuture Connect</b> links your exchange account to the BackFuture trading platform.
 
-    🔒 Your funds stay on your exchange. We only use an API key with <b>read + trade</b> permission, and we refuse keys that can <b>withdraw</b>.
+    🔒 Your funds stay on your exchange. We only use an API key with <b>read + trade</b> permission, and we refuse keys that can <b>withdraw</b> (where the exchange cannot show us, you confirm it before the platform uses the key).
     🔑 Keys are encrypted before they are stored, and every message that carries one is deleted from this chat.
     🩺 We test the key check by check and tell you exactly how to fix anything that is wrong.
+start-returning =
+    <b>Welcome back.</b> { $online } of { $count ->
+        [one] your { $count } connection is
+       *[other] your { $count } connections are
+    } online.
+start-returning-hint = Tap a connection to see its details, or connect another exchange.
 help-text =
     <b>Commands</b>
     /connect: connect an exchange (MEXC, KuCoin)
@@ -45,12 +51,12 @@ checklist-mexc =
     5. Confirm with your 2FA code and keep the Access Key and Secret Key at hand.
 checklist-kucoin =
     <b>Create the API key on KuCoin</b>
-    1. Log in at kucoin.com, open the profile icon → <b>API Management</b> → <b>Create API</b>.
+    1. Log in at kucoin.com, open the profile icon → <b>API Management</b> → <b>Create API</b>, and choose <b>API Trading</b> (not "Link Third-Party Applications").
     2. Choose an <b>API passphrase</b> (you will need it here) and give the key a name.
     3. Permissions: <b>General</b> and <b>Spot Trading</b> (add <b>Futures Trading</b> only if you will trade futures).
     4. Leave <b>Transfer</b> and <b>Withdrawal</b> off. A key that can move funds out is refused.
     5. Under <b>IP Restriction</b>, choose "Yes" and add our server IPs (see below).
-    6. Confirm with your security verification and keep the Key, Secret and passphrase at hand.
+    6. Confirm with your trading password, the e-mail code and your Google 2FA code, and keep the API Key, Secret and passphrase at hand.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 ips-text =
@@ -67,15 +73,16 @@ connect-ask-name =
 connect-name-as-text = Please type the name as a normal text message, or tap the suggested name.
 name-EMPTY = The name is empty. Please type a name.
 name-TOO_LONG = That name is too long: please keep it to 32 characters.
-name-BAD_CHARS = Please use only letters, numbers, spaces and . _ - # in the name, starting with a letter or number.
+name-BAD_CHARS = Please use only letters, numbers, spaces and . _ - # + in the name, starting with a letter or number.
 field-apiKey = API key
 field-secret = secret key
 field-passphrase = API passphrase
 field-market = market
 list-and = { $first } and { $last }
 credential-ask-apiKey =
-    <b>Paste the { $exchange } API key</b> (the Access Key).
+    <b>Paste the { $exchange } API key</b>{ $keyTerm }.
     I delete the message as soon as it arrives.
+credential-key-term = { " " }(the { $term })
 credential-ask-secret =
     <b>Now paste the secret key.</b>
     It is deleted at once and never shown again, not even partly.
@@ -111,14 +118,14 @@ verdict-unsafe = ⛔ This key can withdraw funds: it is not safe to use.
 connect-saved-online = Saved as <b>{ $name }</b> (key { $key }). The platform can use it now.
 connect-saved-offline = Saved as <b>{ $name }</b> (key { $key }), but <b>offline</b>. Fix the items above on the exchange, then tap "Test again": you do not need to type anything again.
 connect-saved-unchecked = Saved as <b>{ $name }</b> (key { $key }), but not confirmed yet because the exchange could not be checked. There is nothing to fix on your side: tap "Test again" in a few minutes, you do not need to type anything again.
-connect-refused-unsafe = Nothing was saved. Delete this key on the exchange and create a new one with withdrawals turned off, then /connect again.
+connect-refused-unsafe = Nothing was saved. Delete this key on the exchange and create a new one with withdrawals turned off.
 connect-nothing-saved = Nothing was saved. Try /connect again.
-replace-intro = New credentials for <b>{ $name }</b> ({ $exchange }). The current key keeps working until the new one passes the test.
+replace-intro = New credentials for <b>{ $name }</b> ({ $exchange }). The current key stays stored until the new one passes the test.
 replace-saved-online = <b>{ $name }</b> now uses the new key ({ $key }). The old credentials were erased.
 replace-saved-offline = <b>{ $name }</b> now uses the new key ({ $key }).
 replace-saved-unchecked = <b>{ $name }</b> now uses the new key ({ $key }), not confirmed yet because the exchange could not be checked.
 replace-refused-unsafe = The new key can withdraw funds, so it was not saved. Your previous key is unchanged.
-replace-refused-not-online = The new key did not pass the test, so it was not saved. Your previous key is unchanged. Fix the items above and try /replace again.
+replace-refused-not-online = The new key did not pass the test, so it was not saved. Your previous key is unchanged.
 replace-nothing-saved = Nothing was changed.
 rename-ask = Send the new name for <b>{ $name }</b>.
 rename-done = Renamed <b>{ $from }</b> to <b>{ $to }</b>.
@@ -155,8 +162,21 @@ status-offline = Offline
 status-unsafe = Unsafe (withdrawal enabled, not used)
 status-untested = Untested
 status-more = …and { $count } more. Use /status name for one connection.
+status-short-online = online
+status-short-checking = checking
+status-short-offline = offline
+status-short-unsafe = unsafe
+status-short-untested = untested
+list-tested = tested { $when }
+status-list-title = <b>Your connections ({ $count })</b>
+status-list-hint = Tap a connection for its details and fixes.
+report-passed = Passed: { $checks }
+report-skipped = Not checked, because { $blocker } failed first: { $checks }.
+name-market-spot = spot
+name-market-futures = futures
+name-market-both = spot+futures
 connections-title = <b>Your connections ({ $count })</b>
-connections-hint = /status name for details, /test name to test now.
+connections-hint = Tap a connection for its details, or use /test &lt;name&gt; to test one now.
 no-connections = You have no connections yet. Send /connect to add one.
 pick-test = Which connection do you want to test?
 pick-status = Which connection?
@@ -178,6 +198,7 @@ button-restart = 🔄 Start over
 button-continue = ▶️ Continue
 button-test-again = 🔁 Test again
 button-replace = 🔑 Enter a new key
+button-open-api-page = 🌐 { $exchange } API Management
 button-delete-yes = 🗑 Yes, delete
 button-delete-no = Keep it
 button-connect = ➕ Connect an exchange

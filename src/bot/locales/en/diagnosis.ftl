@@ -38,12 +38,10 @@ diag-INVALID_KEY-fix-mexc =
     1. Log in at mexc.com, open the profile icon (top right) and choose API Management.
     2. Check that the key is listed there. If it is not, create a new one.
     3. Copy the Access Key again with the copy button, not by selecting the text.
-    4. Send /replace here and paste the new key.
 diag-INVALID_KEY-fix-kucoin =
     1. Log in at kucoin.com, open the profile icon and choose API Management.
     2. Check that the key is listed and enabled. If it is missing, create a new one (API Trading).
     3. Copy the API Key again with the copy button.
-    4. Send /replace here and paste the key, secret and passphrase.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = The key exists, but the secret key does not match it. The secret was copied incompletely or belongs to another key.
@@ -51,23 +49,19 @@ diag-INVALID_SECRET-fix-mexc =
     1. MEXC shows the Secret Key only once, right after you create the key.
     2. If you did not save it, open API Management, delete this key and create a new one.
     3. Copy the new Secret Key with the copy button and keep it safe.
-    4. Send /replace here and paste the new key and secret.
 diag-INVALID_SECRET-fix-kucoin =
     1. KuCoin shows the API Secret only once, when the key is created.
     2. If you did not save it, open API Management, delete this key and create a new one.
     3. Copy the API Secret with the copy button.
-    4. Send /replace here and paste the key, secret and passphrase.
 
 ## INVALID_PASSPHRASE
 diag-INVALID_PASSPHRASE-cause = The API passphrase does not match. It is the password you typed yourself when you created the key, not your login password. KuCoin checks it together with the secret, so a wrong secret can also cause this.
 diag-INVALID_PASSPHRASE-fix-mexc =
     1. MEXC keys have no passphrase: only the Access Key and the Secret Key are needed.
-    2. Send /replace here and paste just those two values.
 diag-INVALID_PASSPHRASE-fix-kucoin =
     1. Type the API passphrase you chose when you created this key (letters and numbers, case matters).
     2. Paste the API Secret again too: KuCoin checks the passphrase with the secret.
     3. If you forgot the passphrase, it cannot be recovered: in API Management delete the key and create a new one.
-    4. Send /replace here and enter the key, secret and passphrase.
 
 ## NO_READ_PERMISSION
 diag-NO_READ_PERMISSION-cause = The key cannot read the account, so balances, orders and positions are invisible to the bot.
@@ -75,12 +69,10 @@ diag-NO_READ_PERMISSION-fix-mexc =
     1. Open API Management on mexc.com and click Edit next to this key.
     2. Under Spot, tick Account (view account details) and Trade (view order details).
     3. Keep Withdraw unticked, save and confirm with your 2FA code.
-    4. Send /test here to check again.
 diag-NO_READ_PERMISSION-fix-kucoin =
     1. Open API Management on kucoin.com and click Edit next to this key.
     2. Tick the General permission (read access).
     3. Keep Transfer unticked, save and confirm with your 2FA code.
-    4. Send /test here to check again.
 
 ## NO_TRADE_PERMISSION
 diag-NO_TRADE_PERMISSION-cause = The key cannot place orders on the spot market, so the bot could not trade.
@@ -88,12 +80,11 @@ diag-NO_TRADE_PERMISSION-fix-mexc =
     1. Open API Management on mexc.com and click Edit next to this key.
     2. Under Spot, tick Trade (place and cancel orders).
     3. If the key has a list of allowed pairs, add the pairs your strategy trades (the test uses BTCUSDT).
-    4. Keep Withdraw unticked, save and confirm with your 2FA code, then send /test here.
+    4. Keep Withdraw unticked, save and confirm with your 2FA code.
 diag-NO_TRADE_PERMISSION-fix-kucoin =
     1. Open API Management on kucoin.com and click Edit next to this key.
     2. Tick the Spot trading permission.
     3. Keep Transfer unticked, save and confirm with your 2FA code.
-    4. Send /test here to check again.
 
 ## NO_FUTURES_PERMISSION
 diag-NO_FUTURES_PERMISSION-cause = You asked for futures, but the key cannot use the futures account.
@@ -101,24 +92,20 @@ diag-NO_FUTURES_PERMISSION-fix-mexc =
     1. Open API Management on mexc.com and click Edit next to this key.
     2. Under Futures (Contract), tick Account (view futures account).
     3. Make sure your futures account is opened on MEXC, then save and confirm with 2FA.
-    4. Send /test here. If you only trade spot, change the connection's market to spot instead.
 diag-NO_FUTURES_PERMISSION-fix-kucoin =
     1. Open API Management on kucoin.com and click Edit next to this key.
     2. Tick the Futures permission.
     3. Make sure your KuCoin Futures account is activated, then save and confirm with 2FA.
-    4. Send /test here. If you only trade spot, change the connection's market to spot instead.
 
 ## WITHDRAW_ENABLED
 diag-WITHDRAW_ENABLED-cause = This key can move money out of your account. A trading bot must never hold such a key, so it was refused.
 diag-WITHDRAW_ENABLED-fix-mexc =
     1. Open API Management on mexc.com and delete this key.
     2. Create a new key with Account and Trade ticked and Withdraw unticked.
-    3. Send /replace here and paste the new key and secret.
 diag-WITHDRAW_ENABLED-fix-kucoin =
     1. Open API Management on kucoin.com and delete this key (it has: { $permissions }).
     2. Create a NEW key (API Trading) with General and Spot (and Futures if you need it), and without Transfer or withdrawal.
     3. Add our IP addresses under IP Restriction.
-    4. Send /replace here and paste the new key, secret and passphrase.
 
 ## WITHDRAW_UNVERIFIED
 diag-WITHDRAW_UNVERIFIED-cause = The exchange does not tell us whether this key can withdraw. We cannot prove it is off, so please confirm it yourself.
@@ -143,11 +130,11 @@ diag-IP_NOT_ALLOWED-cause = The key only accepts requests from a list of IP addr
 diag-IP_NOT_ALLOWED-fix-mexc =
     1. Open API Management on mexc.com and click Edit next to this key.
     2. In Link IP Address, add: { $ips }
-    3. Save and confirm with 2FA, then send /test here.
+    3. Save and confirm with 2FA.
 diag-IP_NOT_ALLOWED-fix-kucoin =
     1. Open API Management on kucoin.com and click Edit next to this key.
     2. Under IP Restriction, add: { $ips }
-    3. Save and confirm with 2FA, then send /test here.
+    3. Save and confirm with 2FA.
 
 ## IP_WHITELIST_MISSING
 diag-IP_WHITELIST_MISSING-cause = The key accepts requests from any IP address, so a stolen key could be used from anywhere. Exchanges may also disable trading keys that have no IP linked.
@@ -174,55 +161,49 @@ diag-IP_UNVERIFIED-fix-kucoin =
 diag-CLOCK_SKEW-cause = Our server's clock differs from the exchange's by { $skewMs } ms. This is our problem, not your key's; we have been told.
 diag-CLOCK_SKEW-fix-mexc =
     1. Nothing to change on MEXC.
-    2. Send /test again in a few minutes.
 diag-CLOCK_SKEW-fix-kucoin =
     1. Nothing to change on KuCoin.
-    2. Send /test again in a few minutes.
 
 ## RATE_LIMITED
 diag-RATE_LIMITED-cause = The exchange asked us to slow down (too many requests). Your key was not judged.
 diag-RATE_LIMITED-fix-mexc =
     1. Nothing to change on MEXC.
-    2. Wait a minute and send /test again. If another app uses the same key heavily, give the bot its own key.
+    2. If another app uses the same key heavily, give the bot its own key.
 diag-RATE_LIMITED-fix-kucoin =
     1. Nothing to change on KuCoin.
-    2. Wait a minute and send /test again. If another app uses the same key heavily, give the bot its own key.
+    2. If another app uses the same key heavily, give the bot its own key.
 
 ## EXCHANGE_UNAVAILABLE
 diag-EXCHANGE_UNAVAILABLE-cause = The exchange did not answer properly (down, under maintenance or too slow). Your key was not judged.
 diag-EXCHANGE_UNAVAILABLE-fix-mexc =
     1. Nothing to change on MEXC.
-    2. Check MEXC's announcements for maintenance, then send /test again later. We keep checking in the background.
+    2. Check MEXC's announcements for maintenance. We keep checking in the background.
 diag-EXCHANGE_UNAVAILABLE-fix-kucoin =
     1. Nothing to change on KuCoin.
-    2. Check KuCoin's announcements for maintenance, then send /test again later. We keep checking in the background.
+    2. Check KuCoin's announcements for maintenance. We keep checking in the background.
 
 ## ACCOUNT_RESTRICTED
 diag-ACCOUNT_RESTRICTED-cause = The exchange has restricted your account (frozen, verification required or trading disabled). The key itself may be fine.
 diag-ACCOUNT_RESTRICTED-fix-mexc =
     1. Log in at mexc.com and read the notices on your account and in your email.
     2. Complete any verification MEXC asks for, or contact MEXC support.
-    3. Send /test here once the account is unrestricted.
 diag-ACCOUNT_RESTRICTED-fix-kucoin =
     1. Log in at kucoin.com and read the notices on your account and in your email.
     2. Complete any identity verification KuCoin asks for, or contact KuCoin support.
-    3. Send /test here once the account is unrestricted.
 
 ## UNKNOWN
 diag-UNKNOWN-cause = The exchange answered with an error we do not recognise yet.
 diag-UNKNOWN-fix-mexc =
-    1. Send /test again in a few minutes.
-    2. If it keeps failing, create a new key in API Management on mexc.com and send /replace.
+    1. If it keeps failing after a few minutes, create a new key in API Management on mexc.com and use it here.
 diag-UNKNOWN-fix-kucoin =
-    1. Send /test again in a few minutes.
-    2. If it keeps failing, create a new key in API Management on kucoin.com and send /replace.
+    1. If it keeps failing after a few minutes, create a new key in API Management on kucoin.com and use it here.
 
 ## Credential format problems (found before any request; the pasted value is never echoed)
-format-EMPTY = Nothing was pasted.
-format-TOO_LONG = This is far too long to be a key. Paste only the value.
-format-WHITESPACE = It contains spaces, line breaks or invisible characters. Copy it again with the exchange's copy button.
-format-BAD_CHARSET = It contains characters a key never has (for example a letter from another alphabet that looks Latin). Copy it again with the copy button.
-format-WRONG_LENGTH = It does not have the length this exchange uses. Part of it may be missing.
-format-LOOKS_LIKE_SECRET = This looks like the secret key. Paste the API key (the public one) here.
-format-LOOKS_LIKE_KEY = This looks like the API key. Paste the secret key here.
-format-SAME_AS_KEY = This is the same as the API key. Paste the other value.
+format-EMPTY = nothing was pasted.
+format-TOO_LONG = this is far too long to be a key. Paste only the value.
+format-WHITESPACE = it contains spaces, line breaks or invisible characters. Copy it again with the exchange's copy button.
+format-BAD_CHARSET = it contains characters a key never has (for example a letter from another alphabet that looks Latin). Copy it again with the copy button.
+format-WRONG_LENGTH = it does not have the length this exchange uses. Part of it may be missing.
+format-LOOKS_LIKE_SECRET = this looks like the secret key. Paste the API key (the public one) here.
+format-LOOKS_LIKE_KEY = this looks like the API key. Paste the secret key here.
+format-SAME_AS_KEY = this is the same as the API key. Paste the other value.

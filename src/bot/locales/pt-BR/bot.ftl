@@ -5,9 +5,15 @@
 start-text =
     <b>BackFuture Connect</b> conecta a sua conta da exchange à plataforma de trading BackFuture.
 
-    🔒 Seus fundos continuam na sua exchange. Usamos apenas uma chave API com permissão de <b>leitura + trade</b>, e recusamos chaves que podem <b>sacar</b>.
+    🔒 Seus fundos continuam na sua exchange. Usamos apenas uma chave de API com permissão de <b>leitura + trade</b>, e recusamos chaves com permissão de <b>saque</b> (quando a exchange não mostra isso, você confirma antes de a plataforma usar a chave).
     🔑 As chaves são criptografadas antes de serem guardadas, e toda mensagem que traz uma chave é apagada desta conversa.
     🩺 Testamos a chave item por item e dizemos exatamente como corrigir o que estiver errado.
+start-returning =
+    <b>Que bom ver você de novo.</b> { $online } de { $count ->
+        [one] { $count } conexão está
+       *[other] { $count } conexões estão
+    } online.
+start-returning-hint = Toque numa conexão para ver os detalhes, ou conecte outra exchange.
 help-text =
     <b>Comandos</b>
     /connect: conectar uma exchange (MEXC, KuCoin)
@@ -15,7 +21,7 @@ help-text =
     /status [nome]: detalhes, verificações com falha e como corrigir
     /test [nome]: testar uma conexão agora
     /rename [nome]: dar um novo nome a uma conexão
-    /replace [nome]: informar novas credenciais API para uma conexão
+    /replace [nome]: informar novas credenciais de API para uma conexão
     /delete [nome]: remover uma conexão e as chaves guardadas
     /settings: idioma e notificações
     /ips: os IPs dos nossos servidores, para liberar na exchange
@@ -28,7 +34,7 @@ cmd-connections = Suas conexões
 cmd-status = Estado e correções de uma conexão
 cmd-test = Testar uma conexão agora
 cmd-rename = Renomear uma conexão
-cmd-replace = Informar novas credenciais API
+cmd-replace = Informar novas credenciais de API
 cmd-delete = Remover uma conexão
 cmd-settings = Idioma e notificações
 cmd-help = Ajuda
@@ -37,21 +43,21 @@ cmd-cancel = Interromper a etapa atual
 ## Fluxo de conexão
 connect-intro = <b>Qual exchange você quer conectar?</b>
 checklist-mexc =
-    <b>Crie a chave API na MEXC</b>
+    <b>Crie a chave de API na MEXC</b>
     1. Entre em mexc.com, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b>.
     2. Marque <b>Spot: Ver detalhes da conta</b> e <b>Spot: Negociar</b> (adicione as opções de <b>Futuros</b> só se for operar futuros).
-    3. Deixe <b>Saque</b> desmarcado. Uma chave que pode sacar é recusada.
+    3. Deixe <b>Saque</b> (Withdraw) desmarcado. Chaves com permissão de saque ou transferência são recusadas.
     4. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo).
     5. Confirme com o código 2FA e tenha em mãos a Access Key e a Secret Key.
 checklist-kucoin =
-    <b>Crie a chave API na KuCoin</b>
-    1. Entre em kucoin.com, abra o ícone de perfil → <b>Gerenciamento de API</b> → <b>Criar API</b>.
+    <b>Crie a chave de API na KuCoin</b>
+    1. Entre em kucoin.com, abra o ícone de perfil → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>, e escolha <b>API Trading</b> (não "Link Third-Party Applications").
     2. Escolha uma <b>senha da API</b> (passphrase; você vai precisar dela aqui) e dê um nome à chave.
-    3. Permissões: <b>Geral</b> e <b>Trade Spot</b> (adicione <b>Trade de Futuros</b> só se for operar futuros).
-    4. Deixe <b>Transferência</b> e <b>Saque</b> desligados. Uma chave que pode tirar fundos é recusada.
+    3. Permissões: <b>Geral</b> (General) e <b>Spot Trading</b> (adicione <b>Futures Trading</b> só se for operar futuros).
+    4. Deixe <b>Transferência</b> (Transfer) e <b>Saque</b> desligados. Chaves com permissão de saque ou transferência são recusadas.
     5. Em <b>Restrição de IP</b>, escolha "Sim" e adicione os IPs dos nossos servidores (veja abaixo).
-    6. Confirme com a verificação de segurança e tenha em mãos a Key, a Secret e a passphrase.
-checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
+    6. Confirme com a senha de trading, o código enviado por e-mail e o Google 2FA, e tenha em mãos a API Key, o Secret e a passphrase.
+checklist-ips = 🛡 IPs para liberar na chave (whitelist de IP): <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 ips-text =
     🛡 <b>IPs dos nossos servidores.</b> Adicione cada um na whitelist de IP da sua chave de API na exchange (toque para copiar):
@@ -62,25 +68,26 @@ market-spot = Spot
 market-futures = Futuros
 market-both = Spot + Futuros
 connect-ask-name =
-    <b>Dê um nome a esta conexão</b>, para distinguir suas contas (por exemplo "{ $suggestion }").
+    <b>Dê um nome a esta conexão</b> para diferenciar suas contas (por exemplo "{ $suggestion }").
     Digite um nome ou toque no botão.
 connect-name-as-text = Digite o nome como uma mensagem de texto normal, ou toque no nome sugerido.
 name-EMPTY = O nome está vazio. Digite um nome.
 name-TOO_LONG = Esse nome é longo demais: use no máximo 32 caracteres.
-name-BAD_CHARS = Use só letras, números, espaços e . _ - # no nome, começando com letra ou número.
-field-apiKey = chave API
+name-BAD_CHARS = Use só letras, números, espaços e . _ - # + no nome, começando com letra ou número.
+field-apiKey = chave de API
 field-secret = chave secreta
-field-passphrase = senha da API (passphrase)
+field-passphrase = passphrase
 field-market = mercado
 list-and = { $first } e { $last }
 credential-ask-apiKey =
-    <b>Cole a chave API da { $exchange }</b> (a Access Key).
-    Eu apago a mensagem assim que ela chega.
+    <b>Cole a chave de API da { $exchange }</b>{ $keyTerm }.
+    Apago a mensagem assim que ela chegar.
+credential-key-term = { " " }(a { $term })
 credential-ask-secret =
     <b>Agora cole a chave secreta.</b>
     Ela é apagada na hora e nunca mais é mostrada, nem em parte.
 credential-ask-passphrase =
-    <b>Agora a senha da API</b> (passphrase) que você escolheu ao criar a chave na { $exchange }.
+    <b>Agora a passphrase da API</b> que você escolheu ao criar a chave na { $exchange }.
     Ela é apagada na hora e nunca mais é mostrada.
 credential-send-text = Preciso da { $field } como mensagem de texto: cole-a, ou toque em Cancelar.
 credential-using-early = ✔️ Já tenho a { $fields } que você colou antes.
@@ -109,22 +116,22 @@ verdict-offline = ❌ A conexão ainda não funciona. Corrija os itens marcados 
 verdict-offline-transient = ⏳ Não foi possível verificar a exchange agora (indisponível ou sobrecarregada). Sua chave pode estar correta.
 verdict-unsafe = ⛔ Esta chave pode sacar fundos: não é segura para uso.
 connect-saved-online = Salva como <b>{ $name }</b> (chave { $key }). A plataforma já pode usá-la.
-connect-saved-offline = Salva como <b>{ $name }</b> (chave { $key }), mas <b>offline</b>. Corrija os itens acima na exchange e toque em "Testar de novo": não precisa digitar nada outra vez.
+connect-saved-offline = Salva como <b>{ $name }</b> (chave { $key }), mas está <b>offline</b>. Corrija os itens acima na exchange e toque em "Testar de novo": não precisa digitar nada outra vez.
 connect-saved-unchecked = Salva como <b>{ $name }</b> (chave { $key }), mas ainda não confirmada porque não foi possível verificar a exchange. Não há nada para corrigir do seu lado: toque em "Testar de novo" daqui a alguns minutos, não precisa digitar nada outra vez.
-connect-refused-unsafe = Nada foi salvo. Apague esta chave na exchange e crie uma nova com saques desativados; depois use /connect de novo.
+connect-refused-unsafe = Nada foi salvo. Apague esta chave na exchange e crie uma nova sem permissão de saque.
 connect-nothing-saved = Nada foi salvo. Tente /connect de novo.
-replace-intro = Novas credenciais para <b>{ $name }</b> ({ $exchange }). A chave atual continua funcionando até a nova passar no teste.
+replace-intro = Novas credenciais para <b>{ $name }</b> ({ $exchange }). A chave atual continua guardada até a nova passar no teste.
 replace-saved-online = <b>{ $name }</b> agora usa a nova chave ({ $key }). As credenciais antigas foram apagadas.
 replace-saved-offline = <b>{ $name }</b> agora usa a nova chave ({ $key }).
 replace-saved-unchecked = <b>{ $name }</b> agora usa a nova chave ({ $key }), ainda não confirmada porque não foi possível verificar a exchange.
 replace-refused-unsafe = A nova chave pode sacar fundos, por isso não foi salva. Sua chave anterior continua igual.
-replace-refused-not-online = A nova chave não passou no teste, por isso não foi salva. Sua chave anterior continua igual. Corrija os itens acima e tente /replace de novo.
+replace-refused-not-online = A nova chave não passou no teste, por isso não foi salva. Sua chave anterior continua igual.
 replace-nothing-saved = Nada foi alterado.
 rename-ask = Envie o novo nome para <b>{ $name }</b>.
 rename-done = <b>{ $from }</b> agora se chama <b>{ $to }</b>.
 
 ## Regras dos fluxos
-flow-cancelled = Cancelado. Nada foi salvo e tudo o que você enviou foi apagado. /connect para começar de novo.
+flow-cancelled = Cancelado. Nada foi salvo e tudo o que você enviou foi apagado. Envie /connect para começar de novo.
 flow-button-stale = Este botão pertence a uma mensagem anterior.
 flow-finish-first = Termine a etapa atual primeiro, ou envie /cancel.
 flow-edit-ignored = Eu não leio mensagens editadas: envie uma nova mensagem.
@@ -154,9 +161,22 @@ status-checking = Verificando (a exchange não respondeu; tentando de novo)
 status-offline = Offline
 status-unsafe = Insegura (saque ativado, fora de uso)
 status-untested = Não testada
-status-more = …e mais { $count }. Use /status nome para ver uma conexão.
+status-more = …e mais { $count }. Use /status &lt;nome&gt; para ver uma conexão.
+status-short-online = online
+status-short-checking = verificando
+status-short-offline = offline
+status-short-unsafe = insegura
+status-short-untested = não testada
+list-tested = testada em { $when }
+status-list-title = <b>Suas conexões ({ $count })</b>
+status-list-hint = Toque numa conexão para ver os detalhes e as correções.
+report-passed = Passou: { $checks }
+report-skipped = Não verificado, porque { $blocker } falhou antes: { $checks }.
+name-market-spot = spot
+name-market-futures = futuros
+name-market-both = spot+futuros
 connections-title = <b>Suas conexões ({ $count })</b>
-connections-hint = /status nome para detalhes, /test nome para testar agora.
+connections-hint = Toque numa conexão para ver os detalhes, ou use /test &lt;nome&gt; para testar agora.
 no-connections = Você ainda não tem conexões. Envie /connect para adicionar uma.
 pick-test = Qual conexão você quer testar?
 pick-status = Qual conexão?
@@ -167,7 +187,7 @@ test-running = 🔎 Testando <b>{ $name }</b>…
 test-head = <b>{ $name }</b>: { $status }
 test-started = Testando…
 delete-confirm = Apagar <b>{ $name }</b>? As chaves guardadas são apagadas e a plataforma deixa de usá-la. Isso não pode ser desfeito.
-delete-done = <b>{ $name }</b> foi apagada e suas chaves também. Apague a chave API na exchange se não precisar mais dela.
+delete-done = <b>{ $name }</b> foi apagada e suas chaves também. Apague a chave de API na exchange se não precisar mais dela.
 delete-kept = Nada foi apagado.
 
 ## Botões
@@ -177,7 +197,8 @@ button-use-name = Usar "{ $name }"
 button-restart = 🔄 Recomeçar
 button-continue = ▶️ Continuar
 button-test-again = 🔁 Testar de novo
-button-replace = 🔑 Informar nova chave
+button-replace = 🔑 Trocar a chave
+button-open-api-page = 🌐 Gerenciamento de API da { $exchange }
 button-delete-yes = 🗑 Sim, apagar
 button-delete-no = Manter
 button-connect = ➕ Conectar uma exchange
@@ -197,8 +218,8 @@ language-pt-BR = Português (Brasil)
 
 ## Grupos e mensagens soltas
 group-refused = Por segurança, conexões só são configuradas numa conversa privada comigo: { $link }
-group-credential-deleted = ⚠️ Isso parecia uma chave API ou secreta, então apaguei. Qualquer pessoa deste grupo pode ter visto: apague essa chave na exchange e crie uma nova, numa conversa privada comigo.
-group-credential-not-deleted = ⚠️ Isso parece uma chave API ou secreta. Não consigo apagar aqui: apague você mesmo, depois apague essa chave na exchange e crie uma nova.
+group-credential-deleted = ⚠️ Isso parecia uma chave de API ou secreta, então apaguei. Qualquer pessoa deste grupo pode ter visto: apague essa chave na exchange e crie uma nova, numa conversa privada comigo.
+group-credential-not-deleted = ⚠️ Isso parece uma chave de API ou secreta. Não consigo apagar aqui: apague você mesmo, depois apague essa chave na exchange e crie uma nova.
 stray-credential-deleted = Apaguei essa mensagem porque parecia uma chave, mas nenhuma configuração estava esperando por ela (pode ter expirado ou o bot reiniciou). Envie /connect para começar de novo.
 stray-credential-not-deleted = Isso parece uma chave, mas nenhuma configuração estava esperando por ela. Apague a mensagem e envie /connect para começar de novo.
 unknown-command = Não conheço esse comando. /help mostra o que eu sei fazer.
@@ -208,7 +229,7 @@ fallback = Não entendi. /connect adiciona uma exchange, /help mostra tudo.
 error-NOT_FOUND = Essa conexão não existe (ou não é sua).
 error-NAME_TAKEN = Você já tem uma conexão chamada "{ $name }". Escolha outro nome.
 error-NAME_INVALID = Esse nome não pode ser usado.
-error-KEY_ALREADY_CONNECTED = Esta chave API já está conectada. Cada chave só pode ser conectada uma vez: crie uma chave separada para cada conexão.
+error-KEY_ALREADY_CONNECTED = Esta chave de API já está conectada. Cada chave só pode ser conectada uma vez: crie uma chave separada para cada conexão.
 error-INVALID_FORMAT = Algo que você informou está no formato errado.
 error-UNSAFE_KEY = Esta chave pode sacar fundos e não pode ser usada.
 error-BUSY = Essa conexão está sendo testada agora. Tente de novo em instantes.

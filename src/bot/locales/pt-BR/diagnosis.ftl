@@ -35,12 +35,10 @@ diag-INVALID_KEY-fix-mexc =
     1. Entre em mexc.com, toque no ícone do perfil (canto superior direito) e escolha Gerenciamento de API (API Management).
     2. Confira se a chave aparece na lista. Se não aparecer, crie uma nova.
     3. Copie a Access Key de novo pelo botão de copiar, sem selecionar o texto à mão.
-    4. Envie /replace aqui e cole a nova chave.
 diag-INVALID_KEY-fix-kucoin =
     1. Entre em kucoin.com, toque no ícone do perfil e escolha Gerenciamento de API (API Management).
     2. Confira se a chave aparece e está ativa. Se não estiver, crie uma nova (API Trading).
     3. Copie a API Key de novo pelo botão de copiar.
-    4. Envie /replace aqui e cole a chave, o secret e a passphrase.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = A chave existe, mas a chave secreta não corresponde a ela. O secret foi copiado pela metade ou é de outra chave.
@@ -48,23 +46,19 @@ diag-INVALID_SECRET-fix-mexc =
     1. A MEXC mostra a Secret Key uma única vez, logo depois de criar a chave.
     2. Se você não guardou, abra Gerenciamento de API, apague esta chave e crie uma nova.
     3. Copie a nova Secret Key pelo botão de copiar e guarde em lugar seguro.
-    4. Envie /replace aqui e cole a nova chave e o secret.
 diag-INVALID_SECRET-fix-kucoin =
     1. A KuCoin mostra o API Secret uma única vez, na criação da chave.
     2. Se você não guardou, abra Gerenciamento de API, apague esta chave e crie uma nova.
     3. Copie o API Secret pelo botão de copiar.
-    4. Envie /replace aqui e cole a chave, o secret e a passphrase.
 
 ## INVALID_PASSPHRASE
 diag-INVALID_PASSPHRASE-cause = A passphrase da API não confere. É a senha que você mesmo digitou ao criar a chave, não a senha de login. A KuCoin confere a passphrase junto com o secret, então um secret errado também causa este erro.
 diag-INVALID_PASSPHRASE-fix-mexc =
     1. As chaves da MEXC não têm passphrase: bastam a Access Key e a Secret Key.
-    2. Envie /replace aqui e cole só esses dois valores.
 diag-INVALID_PASSPHRASE-fix-kucoin =
     1. Digite a passphrase que você escolheu ao criar esta chave (letras e números, maiúsculas contam).
     2. Cole o API Secret de novo também: a KuCoin confere a passphrase usando o secret.
     3. Se esqueceu a passphrase, não dá para recuperar: em Gerenciamento de API apague a chave e crie outra.
-    4. Envie /replace aqui e informe a chave, o secret e a passphrase.
 
 ## NO_READ_PERMISSION
 diag-NO_READ_PERMISSION-cause = A chave não consegue ler a conta, então saldos, ordens e posições ficam invisíveis para o bot.
@@ -72,12 +66,10 @@ diag-NO_READ_PERMISSION-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
     2. Em Spot, marque Conta (ver detalhes da conta) e Negociação (ver ordens).
     3. Deixe Saque desmarcado, salve e confirme com o código 2FA.
-    4. Envie /test aqui para verificar de novo.
 diag-NO_READ_PERMISSION-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e clique em Editar ao lado desta chave.
     2. Marque a permissão Geral (General), que dá acesso de leitura.
     3. Deixe Transferência (Transfer) desmarcada, salve e confirme com o código 2FA.
-    4. Envie /test aqui para verificar de novo.
 
 ## NO_TRADE_PERMISSION
 diag-NO_TRADE_PERMISSION-cause = A chave não pode enviar ordens no mercado spot, então o bot não conseguiria operar.
@@ -85,12 +77,11 @@ diag-NO_TRADE_PERMISSION-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
     2. Em Spot, marque Negociação (enviar e cancelar ordens).
     3. Se a chave tiver uma lista de pares permitidos, inclua os pares da sua estratégia (o teste usa BTCUSDT).
-    4. Deixe Saque desmarcado, salve e confirme com o 2FA, depois envie /test aqui.
+    4. Deixe Saque desmarcado, salve e confirme com o 2FA.
 diag-NO_TRADE_PERMISSION-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e clique em Editar ao lado desta chave.
     2. Marque a permissão de negociação Spot.
     3. Deixe Transferência (Transfer) desmarcada, salve e confirme com o 2FA.
-    4. Envie /test aqui para verificar de novo.
 
 ## NO_FUTURES_PERMISSION
 diag-NO_FUTURES_PERMISSION-cause = Você pediu futuros, mas a chave não consegue usar a conta de futuros.
@@ -98,27 +89,23 @@ diag-NO_FUTURES_PERMISSION-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
     2. Em Futuros (Contrato), marque Conta (ver conta de futuros).
     3. Confira se sua conta de futuros está aberta na MEXC, salve e confirme com o 2FA.
-    4. Envie /test aqui. Se você só opera spot, mude o mercado da conexão para spot.
 diag-NO_FUTURES_PERMISSION-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e clique em Editar ao lado desta chave.
     2. Marque a permissão Futuros (Futures).
     3. Confira se sua conta KuCoin Futures está ativada, salve e confirme com o 2FA.
-    4. Envie /test aqui. Se você só opera spot, mude o mercado da conexão para spot.
 
 ## WITHDRAW_ENABLED
 diag-WITHDRAW_ENABLED-cause = Esta chave pode tirar dinheiro da sua conta. Um bot de negociação nunca deve ter uma chave assim, por isso ela foi recusada.
 diag-WITHDRAW_ENABLED-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e apague esta chave.
     2. Crie uma chave nova com Conta e Negociação marcadas e Saque desmarcado.
-    3. Envie /replace aqui e cole a nova chave e o secret.
 diag-WITHDRAW_ENABLED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e apague esta chave (ela tem: { $permissions }).
     2. Crie uma chave NOVA (API Trading) com Geral e Spot (e Futuros, se precisar), sem Transferência nem saque.
     3. Adicione nossos IPs em Restrição de IP (IP Restriction).
-    4. Envie /replace aqui e cole a nova chave, o secret e a passphrase.
 
 ## WITHDRAW_UNVERIFIED
-diag-WITHDRAW_UNVERIFIED-cause = A exchange não informa se esta chave pode sacar. Não temos como provar que o saque está desligado, então confirme você mesmo.
+diag-WITHDRAW_UNVERIFIED-cause = A exchange não informa se esta chave pode sacar. Não temos como provar que o saque está desligado, então confira isso na exchange.
 diag-WITHDRAW_UNVERIFIED-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
     2. Confira se Saque NÃO está marcado. Se estiver, desmarque ou, melhor, apague a chave e crie outra sem ele.
@@ -128,7 +115,7 @@ diag-WITHDRAW_UNVERIFIED-fix-kucoin =
     2. Transferência (saque) não pode aparecer. Se aparecer, crie uma chave nova sem ela.
 
 ## FUTURES_UNVERIFIED
-diag-FUTURES_UNVERIFIED-cause = A conta de futuros responde, mas a exchange não oferece como provar a negociação de futuros sem enviar uma ordem.
+diag-FUTURES_UNVERIFIED-cause = A conta de futuros responde, mas a exchange não permite confirmar a permissão de futuros sem enviar uma ordem.
 diag-FUTURES_UNVERIFIED-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e confira se Negociação de Futuros está marcada nesta chave.
     2. Atenção: a MEXC limita o envio de ordens de futuros pela API a contas aprovadas. Se a sua não for aprovada, as ordens de futuros do bot serão recusadas.
@@ -136,18 +123,18 @@ diag-FUTURES_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e confira se a permissão Futuros está marcada nesta chave.
 
 ## IP_NOT_ALLOWED
-diag-IP_NOT_ALLOWED-cause = A chave só aceita pedidos de uma lista de IPs, e nossos servidores não estão nela.
+diag-IP_NOT_ALLOWED-cause = A chave só aceita requisições de uma lista de IPs, e nossos servidores não estão nela.
 diag-IP_NOT_ALLOWED-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
     2. Em Vincular endereço IP (Link IP Address), adicione: { $ips }
-    3. Salve e confirme com o 2FA, depois envie /test aqui.
+    3. Salve e confirme com o 2FA.
 diag-IP_NOT_ALLOWED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e clique em Editar ao lado desta chave.
     2. Em Restrição de IP (IP Restriction), adicione: { $ips }
-    3. Salve e confirme com o 2FA, depois envie /test aqui.
+    3. Salve e confirme com o 2FA.
 
 ## IP_WHITELIST_MISSING
-diag-IP_WHITELIST_MISSING-cause = A chave aceita pedidos de qualquer IP, então uma chave roubada poderia ser usada de qualquer lugar. As exchanges também podem desativar chaves de negociação sem IP vinculado.
+diag-IP_WHITELIST_MISSING-cause = A chave aceita requisições de qualquer IP, então uma chave roubada poderia ser usada de qualquer lugar. As exchanges também podem desativar chaves de negociação sem IP vinculado.
 diag-IP_WHITELIST_MISSING-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
     2. Em Vincular endereço IP (Link IP Address), adicione nossos servidores: { $ips }
@@ -158,68 +145,62 @@ diag-IP_WHITELIST_MISSING-fix-kucoin =
     3. Salve e confirme com o 2FA. A KuCoin apaga ou limita chaves de negociação sem IP depois de 30 dias sem uso.
 
 ## IP_UNVERIFIED
-diag-IP_UNVERIFIED-cause = Nossos pedidos passaram, mas a MEXC não mostra se a chave tem lista de IPs. Confirme que ela inclui nossos servidores.
+diag-IP_UNVERIFIED-cause = Nossas requisições passaram, mas a MEXC não mostra se a chave tem lista de IPs. Confirme que ela inclui nossos servidores.
 diag-IP_UNVERIFIED-fix-mexc =
     1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
-    2. Em Vincular endereço IP (Link IP Address), confira se estes estão na lista: { $ips }
+    2. Em Vincular endereço IP (Link IP Address), confira se estes IPs estão na lista: { $ips }
     3. Se o campo estiver vazio, adicione-os: um IP vinculado protege a chave e evita que ela expire.
 diag-IP_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e confira a Restrição de IP desta chave.
-    2. Confira se estes estão na lista: { $ips }
+    2. Confira se estes IPs estão na lista: { $ips }
 
 ## CLOCK_SKEW
 diag-CLOCK_SKEW-cause = O relógio do nosso servidor está { $skewMs } ms diferente do relógio da exchange. O problema é nosso, não da sua chave, e já fomos avisados.
 diag-CLOCK_SKEW-fix-mexc =
     1. Não é preciso mudar nada na MEXC.
-    2. Envie /test de novo daqui a alguns minutos.
 diag-CLOCK_SKEW-fix-kucoin =
     1. Não é preciso mudar nada na KuCoin.
-    2. Envie /test de novo daqui a alguns minutos.
 
 ## RATE_LIMITED
-diag-RATE_LIMITED-cause = A exchange pediu para irmos mais devagar (pedidos demais). Sua chave não foi avaliada.
+diag-RATE_LIMITED-cause = A exchange pediu para irmos mais devagar (requisições demais). Sua chave não foi avaliada.
 diag-RATE_LIMITED-fix-mexc =
     1. Não é preciso mudar nada na MEXC.
-    2. Espere um minuto e envie /test de novo. Se outro app usa muito a mesma chave, crie uma chave só para o bot.
+    2. Se outro app usa muito a mesma chave, crie uma chave só para o bot.
 diag-RATE_LIMITED-fix-kucoin =
     1. Não é preciso mudar nada na KuCoin.
-    2. Espere um minuto e envie /test de novo. Se outro app usa muito a mesma chave, crie uma chave só para o bot.
+    2. Se outro app usa muito a mesma chave, crie uma chave só para o bot.
 
 ## EXCHANGE_UNAVAILABLE
 diag-EXCHANGE_UNAVAILABLE-cause = A exchange não respondeu direito (fora do ar, em manutenção ou lenta demais). Sua chave não foi avaliada.
 diag-EXCHANGE_UNAVAILABLE-fix-mexc =
     1. Não é preciso mudar nada na MEXC.
-    2. Veja os avisos de manutenção da MEXC e envie /test mais tarde. Seguimos verificando em segundo plano.
+    2. Veja os avisos de manutenção da MEXC. Seguimos verificando em segundo plano.
 diag-EXCHANGE_UNAVAILABLE-fix-kucoin =
     1. Não é preciso mudar nada na KuCoin.
-    2. Veja os avisos de manutenção da KuCoin e envie /test mais tarde. Seguimos verificando em segundo plano.
+    2. Veja os avisos de manutenção da KuCoin. Seguimos verificando em segundo plano.
 
 ## ACCOUNT_RESTRICTED
 diag-ACCOUNT_RESTRICTED-cause = A exchange restringiu sua conta (congelada, verificação pendente ou negociação bloqueada). A chave em si pode estar certa.
 diag-ACCOUNT_RESTRICTED-fix-mexc =
     1. Entre em mexc.com e leia os avisos da sua conta e do seu e-mail.
     2. Conclua a verificação que a MEXC pedir ou fale com o suporte da MEXC.
-    3. Envie /test aqui quando a conta estiver liberada.
 diag-ACCOUNT_RESTRICTED-fix-kucoin =
     1. Entre em kucoin.com e leia os avisos da sua conta e do seu e-mail.
     2. Conclua a verificação de identidade que a KuCoin pedir ou fale com o suporte da KuCoin.
-    3. Envie /test aqui quando a conta estiver liberada.
 
 ## UNKNOWN
 diag-UNKNOWN-cause = A exchange respondeu com um erro que ainda não conhecemos.
 diag-UNKNOWN-fix-mexc =
-    1. Envie /test de novo daqui a alguns minutos.
-    2. Se continuar falhando, crie uma chave nova em Gerenciamento de API na mexc.com e envie /replace.
+    1. Se continuar falhando por alguns minutos, crie uma chave nova em Gerenciamento de API na mexc.com e use-a aqui.
 diag-UNKNOWN-fix-kucoin =
-    1. Envie /test de novo daqui a alguns minutos.
-    2. Se continuar falhando, crie uma chave nova em Gerenciamento de API na kucoin.com e envie /replace.
+    1. Se continuar falhando por alguns minutos, crie uma chave nova em Gerenciamento de API na kucoin.com e use-a aqui.
 
 ## Problemas de formato (detectados antes de qualquer requisição; o valor colado nunca é repetido)
-format-EMPTY = Nada foi colado.
-format-TOO_LONG = Isto é longo demais para ser uma chave. Cole só o valor.
-format-WHITESPACE = Tem espaços, quebras de linha ou caracteres invisíveis. Copie de novo pelo botão de copiar da exchange.
-format-BAD_CHARSET = Tem caracteres que uma chave nunca tem (por exemplo, uma letra de outro alfabeto parecida com a latina). Copie de novo pelo botão de copiar.
-format-WRONG_LENGTH = Não tem o tamanho que esta exchange usa. Pode estar faltando um pedaço.
-format-LOOKS_LIKE_SECRET = Isto parece a chave secreta. Cole aqui a chave de API (a pública).
-format-LOOKS_LIKE_KEY = Isto parece a chave de API. Cole aqui a chave secreta.
-format-SAME_AS_KEY = É igual à chave de API. Cole o outro valor.
+format-EMPTY = nada foi colado.
+format-TOO_LONG = isto é longo demais para ser uma chave. Cole só o valor.
+format-WHITESPACE = tem espaços, quebras de linha ou caracteres invisíveis. Copie de novo pelo botão de copiar da exchange.
+format-BAD_CHARSET = tem caracteres que uma chave nunca tem (por exemplo, uma letra de outro alfabeto parecida com a latina). Copie de novo pelo botão de copiar.
+format-WRONG_LENGTH = não tem o tamanho que esta exchange usa. Pode estar faltando um pedaço.
+format-LOOKS_LIKE_SECRET = isto parece a chave secreta. Cole aqui a chave de API (a pública).
+format-LOOKS_LIKE_KEY = isto parece a chave de API. Cole aqui a chave secreta.
+format-SAME_AS_KEY = é igual à chave de API. Cole o outro valor.

@@ -1,0 +1,16 @@
+import type { ExchangeId } from '../domain/types.js'
+
+/**
+ * Each exchange's API-management page, for the URL button under every checklist and fix: the
+ * trader lands where the switch is instead of hunting through menus. A `Record` over every
+ * exchange id, so a new exchange does not compile without its page.
+ */
+export const API_MANAGEMENT_URL: Record<ExchangeId, string> = {
+  mexc: 'https://www.mexc.com/user/openapi',
+  kucoin: 'https://www.kucoin.com/account/api',
+}
+
+/** The brand label of an exchange as the bot shows it everywhere ("KuCoin", never "KUCOIN"). */
+export function labelOf(deps: { connections: { adapter(id: string): { label: string } } }): (id: ExchangeId) => string {
+  return (id) => deps.connections.adapter(id).label
+}
