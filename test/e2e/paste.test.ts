@@ -29,7 +29,8 @@ describe('pasting credentials the way traders paste them', () => {
     const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
     const name = await e.tap(user, market, tr(l, 'market-spot'))
     const ask = await e.tap(user, name, name.keyboard![0]![0]!.text)
-    expect(ask.text).toContain(tr(l, 'credential-ask-apiKey', { exchange }).split('\n')[0]!.replace(/<[^>]+>/g, ''))
+    const keyTerm = exchange === 'MEXC' ? tr(l, 'credential-key-term', { term: 'Access Key' }) : ''
+    expect(ask.text).toContain(tr(l, 'credential-ask-apiKey', { exchange, keyTerm }).split('\n')[0]!.replace(/<[^>]+>/g, ''))
     return ask
   }
   const both = (l: Locale, fields: string[]) => tr(l, 'list-and', { first: fields.slice(0, -1).map((f) => tr(l, `field-${f}`)).join(', '), last: tr(l, `field-${fields.at(-1)!}`) })
