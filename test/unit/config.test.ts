@@ -47,7 +47,8 @@ describe('parseConfig', () => {
     expect(c.previousMasterKeys).toHaveLength(2)
     expect(c.exchangeUrls).toEqual({ mexc: 'http://127.0.0.1:1234', kucoin: 'http://127.0.0.1:1235', kucoinFutures: 'http://127.0.0.1:1236' })
     expect(c.egressIps).toEqual(['203.0.113.7', '2001:db8::1'])
-    expect(c.webhook).toEqual({ url: 'https://bot.example.com/hook', secret: 'abcdefghijklmnop', port: 8080 })
+    expect(c.webhook).toEqual({ url: 'https://bot.example.com/hook', secret: 'abcdefghijklmnop', host: '127.0.0.1', port: 8080 })
+    expect(c.allowUnreadableConnections).toBe(false)
   })
 
   it('names each bad variable on its own line and never prints a secret value', () => {
