@@ -56,6 +56,8 @@ export interface App {
   start(): Promise<void>
   /** Stops receiving, lets running handlers finish, closes the database. */
   stop(): Promise<void>
+  /** Called when the bot can no longer receive updates (Telegram refused polling for good). */
+  onFatal(listener: (err: unknown) => void): void
 }
 
 /**
@@ -159,6 +161,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   }
   const background = overrides.monitor !== false
   let runner: BotRunner | undefined
+  const fatalListeners: Array<(err: unknown) => void> = []
   return {
     config,
     logger,
@@ -174,11 +177,14 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       if (!bot) throw new Error('no BOT_TOKEN: use the demo')
       await bot.init()
       await registerCommands(bot.api, (l, k) => i18n.t(l, k), logger)
-      runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger)
+      runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger, (err) => fatalListeners.forEach((l) => l(err)))
       if (background) {
         outboxWorker?.start()
         monitor.start()
       }
+    },
+    onFatal(listener) {
+      fatalListeners.push(listener)
     },
     async stop() {
       await monitor.stop()

@@ -36,15 +36,17 @@ async function main(): Promise<void> {
   logProcessFailures(logger)
   const app = await createApp(config, logger)
   let stopping = false
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down')
     await app.stop()
-    process.exit(0)
+    process.exit(code)
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+  // Not receiving updates any more: exit 1 so the service manager restarts us and it shows.
+  app.onFatal(() => void stop('polling stopped', 1))
   try {
     await app.start()
   } catch (err) {

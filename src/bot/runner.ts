@@ -12,8 +12,12 @@ export interface BotRunner {
 
 const UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const
 
-/** Long polling with @grammyjs/runner (concurrent across chats, ordered within one by sequentialize). */
-export async function startPolling(bot: AppBot, logger: AppLogger): Promise<BotRunner> {
+/**
+ * Long polling with @grammyjs/runner (concurrent across chats, ordered within one by
+ * sequentialize). `onFatal` hears when Telegram refuses polling for good, so the process can
+ * exit with an error instead of running on without receiving anything.
+ */
+export async function startPolling(bot: AppBot, logger: AppLogger, onFatal: (err: unknown) => void = () => {}): Promise<BotRunner> {
   await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'deleteWebhook failed'))
   // The runner prints failed getUpdates calls with console.error, past the scrubbing logger:
   // silence it and log them here instead (the runner keeps retrying with back-off).
@@ -29,7 +33,10 @@ export async function startPolling(bot: AppBot, logger: AppLogger): Promise<BotR
   const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...UPDATES] }, silent: true } })
   // Telegram refused polling for good (401 token revoked, 409 another instance or a webhook):
   // say so through the logger instead of an unhandled rejection.
-  void handle.task()?.catch((err: unknown) => logger.fatal({ err }, 'polling stopped: Telegram refused getUpdates'))
+  void handle.task()?.catch((err: unknown) => {
+    logger.fatal({ err }, 'polling stopped: Telegram refused getUpdates')
+    onFatal(err)
+  })
   logger.info({ bot: bot.botInfo.username }, 'polling for updates')
   return {
     async stop() {
