@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.js'
-import { Sqlite, type SqliteConnection } from './sqlite-driver.js'
+import { Sqlite, SqliteDriverError, type SqliteConnection } from './sqlite-driver.js'
 
 /** The drizzle handle every repository takes; better-sqlite3's types stay inside storage/. */
 export type Db = BetterSQLite3Database<typeof schema>
@@ -66,6 +66,7 @@ export function openDatabase(path: string): Database {
     sqlite = new Sqlite(path)
     sqlite.pragma('journal_mode = WAL')
   } catch (err) {
+    if (err instanceof SqliteDriverError) throw err
     throw new StorageOpenError(`DATABASE_PATH "${path}" cannot be opened for writing (${reasonOf(err)}); point it at a writable file`)
   }
   sqlite.pragma('synchronous = NORMAL')
