@@ -12,11 +12,13 @@ import type { AppLogger } from './logger.js'
 import { createOutboxWorker, type OutboxWorker } from './monitor/outbox-worker.js'
 import { createMonitor, type Monitor } from './monitor/scheduler.js'
 import { createTransitionRecorder } from './monitor/transitions.js'
-import { loadMasterKeys } from './secrets/master-key.js'
-import { createSealer, type Sealer } from './secrets/sealer.js'
+import { openVault } from './secrets/open-vault.js'
+import type { Sealer } from './secrets/sealer.js'
 import { createConnectionService, type ConnectionService } from './services/connections.js'
+import { registerInstance, type Heartbeat } from './services/instance-heartbeat.js'
 import { createConnectionsRepo } from './storage/connections.repo.js'
 import { openDatabase, type Database } from './storage/database.js'
+import { createInstancesRepo } from './storage/instances.repo.js'
 import { createOutboxRepo } from './storage/outbox.repo.js'
 import { createTestResultsRepo } from './storage/test-results.repo.js'
 import { createUsersRepo } from './storage/users.repo.js'
@@ -56,30 +58,49 @@ export interface App {
   start(): Promise<void>
   /** Stops receiving, lets running handlers finish, closes the database. */
   stop(): Promise<void>
+  /** Called when the bot can no longer receive updates (Telegram refused polling for good). */
+  onFatal(listener: (err: unknown) => void): void
 }
 
 /**
- * The composition root: keys first (a bad key stops the start before anything is opened),
- * then storage, exchanges, services, the bot. Nothing else builds singletons or reads the
- * environment.
+ * The composition root: the database first, then the keys checked against it (a missing key
+ * file is never re-created over stored connections, and keys that cannot open what is stored
+ * stop the start), the heartbeat that keeps `rotate-key` from running under us, then
+ * exchanges, services, the bot. Nothing else builds singletons or reads the environment.
  */
 export async function createApp(config: Config, logger: AppLogger, overrides: AppOverrides = {}): Promise<App> {
-  const keys = loadMasterKeys({ masterKey: config.masterKey, masterKeyFile: config.masterKeyFile, previous: config.previousMasterKeys })
-  if (keys.created) {
-    logger.warn(
-      { file: config.masterKeyFile },
-      'NEW MASTER KEY CREATED. Back this file up together with the database: without it every stored connection is unreadable and users must re-enter their keys.',
-    )
-  }
-  for (const w of keys.warnings) logger.warn(w)
-  const sealer = await createSealer(keys.keys)
-  keys.keys.forEach((k) => k.fill(0))
   const database = openDatabase(config.databasePath)
   const repos = {
     users: createUsersRepo(database.db),
     connections: createConnectionsRepo(database.db),
     testResults: createTestResultsRepo(database.db, config.historyKeep),
     outbox: createOutboxRepo(database.db),
+  }
+  let sealer: Sealer
+  let heartbeat: Heartbeat
+  try {
+    const vault = await openVault(config, repos.connections.countByKeyId())
+    vault.keys.forEach((k) => k.fill(0))
+    sealer = vault.sealer
+    if (vault.created) {
+      logger.warn(
+        { file: config.masterKeyFile },
+        'NEW MASTER KEY CREATED. Back this file up together with the database: without it every stored connection is unreadable and users must re-enter their keys.',
+      )
+    }
+    if (vault.unreadable.connections > 0) {
+      logger.warn(
+        { connections: vault.unreadable.connections, keyIds: vault.unreadable.keyIds },
+        'ALLOW_UNREADABLE_CONNECTIONS=true: STARTING WITH CONNECTIONS NO LOADED MASTER KEY CAN OPEN. Their owners are told to /replace them; restore the right key and restart to get them back.',
+      )
+    }
+    heartbeat = registerInstance(
+      { repo: createInstancesRepo(database.db), transaction: database.transaction, transactionIfFree: database.transactionIfFree, onBeatError: (err) => logger.warn({ err }, 'heartbeat not written') },
+      { role: 'bot', sealKeyId: sealer.currentKeyId },
+    )
+  } catch (err) {
+    database.close()
+    throw err
   }
   const exchanges = createExchangeRegistry({ urls: config.exchangeUrls })
   let outboxWorker: OutboxWorker | undefined
@@ -145,6 +166,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   }
   const background = overrides.monitor !== false
   let runner: BotRunner | undefined
+  const fatalListeners: Array<(err: unknown) => void> = []
   return {
     config,
     logger,
@@ -160,16 +182,24 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       if (!bot) throw new Error('no BOT_TOKEN: use the demo')
       await bot.init()
       await registerCommands(bot.api, (l, k) => i18n.t(l, k), logger)
-      runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger)
+      runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger, (err) => fatalListeners.forEach((l) => l(err)))
       if (background) {
         outboxWorker?.start()
         monitor.start()
       }
     },
+    onFatal(listener) {
+      fatalListeners.push(listener)
+    },
     async stop() {
       await monitor.stop()
       await outboxWorker?.stop()
       await runner?.stop()
+      try {
+        heartbeat.stop()
+      } catch (err) {
+        logger.warn({ err }, 'heartbeat row not removed (it goes stale on its own)')
+      }
       database.checkpoint()
       database.close()
     },

@@ -18,6 +18,25 @@ const origin = (name: string) =>
     }
   }, `${name} must be an http(s) URL such as https://api.example.com`).transform((v) => v.replace(/\/+$/, ''))
 
+/** True for a host name that never leaves this machine (plain http to it cannot be sniffed on a network). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
+/** Variables that carry API traffic: plain http is allowed only to loopback (local fakes, a local Bot API server). */
+const TRANSPORT_URLS = ['TELEGRAM_API_ROOT', 'EXCHANGE_URL_MEXC', 'EXCHANGE_URL_KUCOIN', 'EXCHANGE_URL_KUCOIN_FUTURES'] as const
+
+const flag = () =>
+  z.string().trim().toLowerCase().optional().transform((v, ctx) => {
+    if (v === undefined || v === '' || v === 'false' || v === '0') return false
+    if (v === 'true' || v === '1') return true
+    ctx.addIssue({ code: 'custom', message: `must be true or false` })
+    return z.NEVER
+  })
+
+const hostName = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+
 const intIn = (min: number, max: number, dflt: number) =>
   z.string().trim().optional().transform((v, ctx) => {
     if (v === undefined || v === '') return dflt
@@ -84,6 +103,11 @@ const schema = z.object({
   WEBHOOK_URL: origin('WEBHOOK_URL').optional(),
   WEBHOOK_SECRET: z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ or -').optional(),
   WEBHOOK_PORT: intIn(1, 65_535, 8080),
+  WEBHOOK_HOST: z.string().trim().refine((v) => ipv4.test(v) || (v.includes(':') && ipv6.test(v)) || hostName.test(v), {
+    message: 'must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0',
+  }).default('127.0.0.1'),
+  ALLOW_UNREADABLE_CONNECTIONS: flag(),
+  ALLOW_PLAIN_HTTP: flag(),
 })
 
 /** The whole typed configuration; nothing else in the app reads `process.env`. */
@@ -110,7 +134,13 @@ export interface Config {
   historyKeep: number
   egressIps: string[]
   logLevel: (typeof LOG_LEVELS)[number]
-  webhook: { url: string; secret: string | undefined; port: number } | undefined
+  /** Webhook mode; the secret is mandatory (without it anyone who finds the URL can act as any user). */
+  webhook: { url: string; secret: string; host: string; port: number } | undefined
+  /**
+   * Start even though the database holds connections the loaded master keys cannot open
+   * (a loud warning is logged). Off by default: a wrong or missing key stops the start.
+   */
+  allowUnreadableConnections: boolean
 }
 
 /**
@@ -129,6 +159,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = r.data
   if (e.WEBHOOK_SECRET && !e.WEBHOOK_URL) throw new ConfigError(['WEBHOOK_SECRET is set but WEBHOOK_URL is not'])
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
+    throw new ConfigError(['WEBHOOK_URL is set but WEBHOOK_SECRET is not: without it anyone who finds the URL can send updates as any user (generate one with: openssl rand -hex 32)'])
+  }
+  if (!e.ALLOW_PLAIN_HTTP) {
+    const plain = TRANSPORT_URLS.filter((name) => {
+      const v = e[name]
+      if (!v) return false
+      const u = new URL(v)
+      return u.protocol === 'http:' && !isLoopbackHost(u.hostname)
+    })
+    if (plain.length > 0) throw new ConfigError(plain.map((name) => `${name} uses plain http to a host that is not this machine: use https (or set ALLOW_PLAIN_HTTP=true for a trusted private network)`))
+  }
   const urls: Config['exchangeUrls'] = {}
   if (e.EXCHANGE_URL_MEXC) urls.mexc = e.EXCHANGE_URL_MEXC
   if (e.EXCHANGE_URL_KUCOIN) urls.kucoin = e.EXCHANGE_URL_KUCOIN
@@ -153,11 +195,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     historyKeep: e.HISTORY_KEEP,
     egressIps: e.EGRESS_IPS,
     logLevel: e.LOG_LEVEL,
-    webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.WEBHOOK_PORT } : undefined,
+    webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT } : undefined,
+    allowUnreadableConnections: e.ALLOW_UNREADABLE_CONNECTIONS,
   }
 }
 
-/** Reads `process.env`; the single place the app touches the environment. */
+/**
+ * Reads `process.env`; the single place the app touches the environment. The secret variables
+ * are then deleted from it, so they do not sit in the environment for the life of the process
+ * (where a crash reporter, a child process or a `process.env` dump could pick them up).
+ */
 export function loadConfig(): Config {
-  return parseConfig(process.env)
+  const config = parseConfig(process.env)
+  for (const name of SECRET_ENV) delete process.env[name]
+  return config
 }

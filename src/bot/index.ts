@@ -7,7 +7,7 @@ import { CONNECT_FLOW, connectFlow } from './conversations/connect.js'
 import { createTransport } from './transport.js'
 import { RENAME_FLOW, renameFlow } from './conversations/rename.js'
 import { REPLACE_FLOW, replaceFlow } from './conversations/replace.js'
-import { errorHandler } from './error-handler.js'
+import { createErrorHandler } from './error-handler.js'
 import { connectionsFeature } from './features/connections.js'
 import { groupGuardFeature } from './features/guards.js'
 import { ipsFeature } from './features/ips.js'
@@ -74,7 +74,10 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
 
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
   bot.use(attachDeps as Middleware<BotContext>)
-  const guarded = bot.errorBoundary(errorHandler)
+  // Anything that escapes the boundary (it never should) is logged through the scrubbing
+  // logger, never grammY's console output, and never stops the bot.
+  bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err: err.error }, 'update failed outside the error boundary'))
+  const guarded = bot.errorBoundary(createErrorHandler(i18n))
   guarded.use(updateLogger)
   guarded.use(userTracker)
   guarded.use(i18n as unknown as Middleware<BotContext>)

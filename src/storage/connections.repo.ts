@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from './database.js'
 import { connections } from './schema.js'
 
@@ -60,9 +60,20 @@ export function createConnectionsRepo(db: Db) {
     listSealedWithOtherKey(keyId: string, limit: number): ConnectionRow[] {
       return db.select().from(connections).where(ne(connections.sealKeyId, keyId)).orderBy(asc(connections.id)).limit(limit).all()
     },
-    /** Rotation: swaps the sealed columns only if the row has not changed key since it was read. */
-    reseal(id: string, fromKeyId: string, fields: SealedFields): boolean {
-      return db.update(connections).set(fields).where(and(eq(connections.id, id), eq(connections.sealKeyId, fromKeyId))).run().changes > 0
+    /**
+     * Rotation: swaps the sealed columns only if they still hold exactly the values that were
+     * read (key id and every ciphertext). A `/replace` that committed in between keeps the same
+     * key id but new ciphertexts, so comparing the key id alone would put the old key back.
+     */
+    reseal(read: Pick<ConnectionRow, 'id' | 'sealKeyId' | 'sealedApiKey' | 'sealedSecret' | 'sealedPassphrase'>, fields: SealedFields): boolean {
+      const unchanged = and(
+        eq(connections.id, read.id),
+        eq(connections.sealKeyId, read.sealKeyId),
+        eq(connections.sealedApiKey, read.sealedApiKey),
+        eq(connections.sealedSecret, read.sealedSecret),
+        read.sealedPassphrase === null ? isNull(connections.sealedPassphrase) : eq(connections.sealedPassphrase, read.sealedPassphrase),
+      )
+      return db.update(connections).set(fields).where(unchanged).run().changes > 0
     },
     countByKeyId(): Array<{ keyId: string; n: number }> {
       return db.select({ keyId: connections.sealKeyId, n: count() }).from(connections).groupBy(connections.sealKeyId).all()

@@ -93,3 +93,20 @@ export const outbox = sqliteTable(
     index('outbox_user_pending').on(t.userId, t.status, t.id),
   ],
 )
+
+/**
+ * Processes that use the master keys right now: the running bot and a running `rotate-key`.
+ * Each refreshes its heartbeat while it runs and removes its row on a clean stop, so
+ * `rotate-key` can refuse while the bot seals under a key it would retire (and the bot can
+ * refuse to start in the middle of a rotation). A crashed process leaves a row whose heartbeat
+ * goes stale; stale rows are ignored.
+ */
+export const instances = sqliteTable('instances', {
+  id: text('id').primaryKey(), // random per process start
+  role: text('role').notNull(), // bot | rotate-key
+  pid: integer('pid').notNull(),
+  host: text('host').notNull(),
+  sealKeyId: text('seal_key_id').notNull(), // the key this process seals new credentials under
+  startedAt: integer('started_at').notNull(),
+  heartbeatAt: integer('heartbeat_at').notNull(),
+})

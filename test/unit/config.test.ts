@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from '../../src/config.js'
+import { ConfigError, loadConfig, parseConfig } from '../../src/config.js'
 
 const KEY = Buffer.alloc(32, 7).toString('base64')
 
@@ -47,7 +47,8 @@ describe('parseConfig', () => {
     expect(c.previousMasterKeys).toHaveLength(2)
     expect(c.exchangeUrls).toEqual({ mexc: 'http://127.0.0.1:1234', kucoin: 'http://127.0.0.1:1235', kucoinFutures: 'http://127.0.0.1:1236' })
     expect(c.egressIps).toEqual(['203.0.113.7', '2001:db8::1'])
-    expect(c.webhook).toEqual({ url: 'https://bot.example.com/hook', secret: 'abcdefghijklmnop', port: 8080 })
+    expect(c.webhook).toEqual({ url: 'https://bot.example.com/hook', secret: 'abcdefghijklmnop', host: '127.0.0.1', port: 8080 })
+    expect(c.allowUnreadableConnections).toBe(false)
   })
 
   it('names each bad variable on its own line and never prints a secret value', () => {
@@ -65,5 +66,51 @@ describe('parseConfig', () => {
 
   it('refuses a webhook secret without a webhook URL', () => {
     expect(problems({ WEBHOOK_SECRET: 'abcdefghijklmnop' })).toEqual(['WEBHOOK_SECRET is set but WEBHOOK_URL is not'])
+  })
+
+  it('webhook: the listening address defaults to loopback and must be an address or host name', () => {
+    const base = { WEBHOOK_URL: 'https://bot.example.com/hook', WEBHOOK_SECRET: 'abcdefghijklmnop' }
+    expect(parseConfig(base).webhook?.host).toBe('127.0.0.1')
+    expect(parseConfig({ ...base, WEBHOOK_HOST: '0.0.0.0' }).webhook?.host).toBe('0.0.0.0')
+    expect(parseConfig({ ...base, WEBHOOK_HOST: '::' }).webhook?.host).toBe('::')
+    expect(problems({ ...base, WEBHOOK_HOST: 'not a host!' })[0]).toMatch(/^WEBHOOK_HOST must be an IP address or host name/)
+  })
+
+  it('plain http to API hosts only to this machine, unless ALLOW_PLAIN_HTTP=true', () => {
+    for (const host of ['127.0.0.1', 'localhost', '[::1]', '127.8.9.10']) {
+      expect(parseConfig({ EXCHANGE_URL_MEXC: `http://${host}:1234` }).exchangeUrls.mexc).toBe(`http://${host}:1234`)
+    }
+    expect(problems({ TELEGRAM_API_ROOT: 'http://bot-api.internal:8081', EXCHANGE_URL_KUCOIN: 'http://10.0.0.5' })).toEqual([
+      'TELEGRAM_API_ROOT uses plain http to a host that is not this machine: use https (or set ALLOW_PLAIN_HTTP=true for a trusted private network)',
+      'EXCHANGE_URL_KUCOIN uses plain http to a host that is not this machine: use https (or set ALLOW_PLAIN_HTTP=true for a trusted private network)',
+    ])
+    expect(parseConfig({ TELEGRAM_API_ROOT: 'http://bot-api.internal:8081', ALLOW_PLAIN_HTTP: 'true' }).telegramApiRoot).toBe('http://bot-api.internal:8081')
+    expect(parseConfig({ EXCHANGE_URL_MEXC: 'https://sandbox.example.com' }).exchangeUrls.mexc).toBe('https://sandbox.example.com')
+  })
+
+  it('ALLOW_UNREADABLE_CONNECTIONS is a true/false flag, off by default', () => {
+    expect(parseConfig({}).allowUnreadableConnections).toBe(false)
+    expect(parseConfig({ ALLOW_UNREADABLE_CONNECTIONS: 'true' }).allowUnreadableConnections).toBe(true)
+    expect(parseConfig({ ALLOW_UNREADABLE_CONNECTIONS: 'false' }).allowUnreadableConnections).toBe(false)
+    expect(problems({ ALLOW_UNREADABLE_CONNECTIONS: 'yes please' })).toEqual(['ALLOW_UNREADABLE_CONNECTIONS must be true or false'])
+  })
+
+  it('loadConfig removes the secret variables from the process environment once read', () => {
+    const saved = { ...process.env }
+    try {
+      process.env.BOT_TOKEN = '123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1'
+      process.env.MASTER_KEY = KEY
+      process.env.MASTER_KEY_PREVIOUS = Buffer.alloc(32, 1).toString('base64')
+      process.env.WEBHOOK_URL = 'https://bot.example.com/hook'
+      process.env.WEBHOOK_SECRET = 'abcdefghijklmnop'
+      const c = loadConfig()
+      expect(c.botToken).toBe('123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1')
+      expect(c.masterKey).toBe(KEY)
+      for (const name of ['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET']) expect(process.env[name], name).toBeUndefined()
+      expect(process.env.WEBHOOK_URL).toBe('https://bot.example.com/hook')
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+      Object.assign(process.env, saved)
+    }
   })
 })
