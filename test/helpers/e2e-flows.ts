@@ -27,6 +27,8 @@ export interface ConnectInput {
 export interface ConnectRun {
   report: ChatMessage
   sent: ChatMessage[]
+  /** The exchange's key checklist the bot showed before asking for the market. */
+  checklist: ChatMessage
 }
 
 /**
@@ -46,7 +48,7 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
     ask = await e.tap(user, askName, tr(l, 'button-use-name', { name: suggestion }))
   }
   const { sent, after } = await sendCredentials(e, user, ask, input.credentials, l)
-  return { report: await reportOf(e, after), sent }
+  return { report: await reportOf(e, after), sent, checklist }
 }
 
 /**

@@ -52,7 +52,7 @@ checklist-kucoin =
     6. Confirme com a verificação de segurança e tenha em mãos a Key, a Secret e a passphrase.
 checklist-binance =
     <b>Crie a chave API na Binance</b>
-    1. Entre em binance.com, abra o ícone de perfil → <b>Conta</b> → <b>Gerenciamento de API</b> → <b>Criar API</b>.
+    1. Entre em binance.com, abra o ícone de perfil → <b>Conta</b> → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>.
     2. Escolha <b>Gerada pelo sistema</b> (System generated: você recebe uma API Key e uma Secret Key), ou <b>Autogerada</b> (Self-generated) se você criou um par de chaves Ed25519 ou RSA: envie lá a chave pública e cole aqui a chave privada como secret (o bloco inteiro, de BEGIN até END).
     3. Clique em <b>Editar restrições</b> (Edit restrictions): mantenha <b>Enable Reading</b> e marque <b>Enable Spot &amp; Margin Trading</b> (e <b>Enable Futures</b> só se for operar futuros).
     4. Deixe <b>Enable Withdrawals</b> (saques) e <b>Enable Internal Transfer</b> (transferência interna) desmarcadas. Uma chave que pode tirar fundos é recusada.
