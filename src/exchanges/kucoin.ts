@@ -87,6 +87,12 @@ function checksFor(market: Market): CheckId[] {
   return [...ids, 'withdraw', 'ip', 'expiry']
 }
 
+// The names KuCoin's API Management page shows for its API words, so a trader finds the box.
+const KUCOIN_LABELS: Readonly<Record<string, string>> = {
+  transfer: 'Withdrawal (API: Transfer)',
+  innertransfer: 'Flex Transfers (API: InnerTransfer)',
+}
+
 /** KuCoin: trading keys without an IP are deleted or lose trading after 30 days unused (support 360015102174). */
 export const KUCOIN_UNBOUND_DAYS = 30
 
@@ -124,7 +130,7 @@ async function testKucoin(deps: AdapterDeps, credentials: Credentials, options: 
   } else if (hasSpot) report.set('trade', 'pass')
   else report.set('trade', 'fail', 'NO_TRADE_PERMISSION')
 
-  const risky = withdrawWords(info.rawPermissions)
+  const risky = withdrawWords(info.rawPermissions).map((p) => KUCOIN_LABELS[p.toLowerCase()] ?? p)
   if (risky.length > 0) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED', { permissions: risky.join(', ') })
   else report.set('withdraw', 'pass')
 

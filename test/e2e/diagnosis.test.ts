@@ -84,7 +84,7 @@ describe('every diagnosis reaches the user with its fix', () => {
     const user = e.tg.createUser({ id: nextUser++, firstName: 'Rui', languageCode: 'pt-BR' })
     const { report } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: a.apiKey, secret: a.secret, passphrase: a.passphrase }, locale: 'pt-BR' })
     expect(report.text).toContain('Esta chave pode sacar fundos')
-    expect(unindent(report.text)).toContain(tr('pt-BR', 'diag-WITHDRAW_ENABLED-fix-kucoin', { permissions: 'Transfer' }))
+    expect(unindent(report.text)).toContain(tr('pt-BR', 'diag-WITHDRAW_ENABLED-fix-kucoin', { permissions: 'Withdrawal (API: Transfer)' }))
     expect(report.text).toContain('Nada foi salvo')
     expect(e.app.connections.list(user.id)).toEqual([])
     expect(e.app.repos.connections.fingerprintTaken(e.app.sealer.fingerprint(a.apiKey))).toBe(false)

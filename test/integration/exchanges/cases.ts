@@ -286,7 +286,7 @@ export const CASES: Record<ExchangeId, ContractCase[]> = {
     refusal('kucoin', 'UID access denied, requires more permission (400010)', 'NO_READ_PERMISSION', '400010', '/api/v1/user/api-key', KUCOIN_SPOT, settled('balance', 'fail', 'offline', 2)),
     kucoin('key without Spot trading', 'NO_TRADE_PERMISSION', { permissions: ['General'] }, settled('trade', 'fail', 'offline', 3)),
     kucoin('futures wanted, no Futures permission (no futures call made)', 'NO_FUTURES_PERMISSION', { permissions: KUCOIN_SPOT }, settled('futures', 'fail', 'offline', 3), { market: 'both' }),
-    kucoin('Transfer permission on: the key can withdraw', 'WITHDRAW_ENABLED', { permissions: ['General', 'Spot', 'Transfer'] }, settled('withdraw', 'fail', 'unsafe', 3, { detail: { permissions: 'Transfer' } })),
+    kucoin('Transfer permission on: the key can withdraw', 'WITHDRAW_ENABLED', { permissions: ['General', 'Spot', 'Transfer'] }, settled('withdraw', 'fail', 'unsafe', 3, { detail: { permissions: 'Withdrawal (API: Transfer)' } })),
     kucoin('no IP whitelist', 'IP_WHITELIST_MISSING', { permissions: KUCOIN_SPOT }, settled('ip', 'warn', 'online', 3)),
     kucoin('no IP whitelist: KuCoin limits trading keys after 30 days unused', 'KEY_EXPIRY_RULE', { permissions: KUCOIN_SPOT }, settled('expiry', 'warn', 'online', 3, { detail: { days: 30 } })),
     kucoin('whitelisted key has no expiry', null, { permissions: KUCOIN_SPOT, ipWhitelist: [OUR_IP] }, settled('expiry', 'pass', 'online', 3)),

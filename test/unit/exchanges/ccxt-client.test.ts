@@ -37,8 +37,7 @@ describe('URL overrides', () => {
   })
 
   it('Bybit and OKX: templated hosts (api.{hostname}, {hostname}) are replaced whole', () => {
-    for (const Klass of [bybit, okx]) {
-      const c = createCcxtClient(Klass, { timeoutMs: 1000, origin: () => 'http://h/x' })
+    for (const c of [createCcxtClient(bybit, { timeoutMs: 1000, origin: () => 'http://h/x' }), createCcxtClient(okx, { timeoutMs: 1000, origin: () => 'http://h/x' })]) {
       expect(leaves(c.ex.urls['api']).every(([, u]) => u === 'http://h/x')).toBe(true)
     }
   })

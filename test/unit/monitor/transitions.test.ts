@@ -72,7 +72,7 @@ describe('expiry reminders', () => {
   const EXPIRES = Date.UTC(2027, 2, 1)
   const tested = (daysLeft: number, o: { source?: TestSource; status?: ConnectionStatus; code?: 'KEY_EXPIRES' | 'KEY_EXPIRY_RULE' } = {}): TestedEvent => {
     const e = event(o.status ?? 'online', o.status ?? 'online', { at: EXPIRES - daysLeft * DAY, ...(o.source ? { source: o.source } : {}) })
-    e.report = { startedAt: EXPIRES - daysLeft * DAY, checks: [{ id: 'expiry', state: 'warn', code: o.code ?? 'KEY_EXPIRES', detail: { date: '2027-03-01', expiresAt: EXPIRES, daysLeft } }] } as TestReport
+    e.report = { startedAt: EXPIRES - daysLeft * DAY, checks: [{ id: 'expiry', state: 'warn', code: o.code ?? 'KEY_EXPIRES', detail: { date: '2027-03-01', expiresAt: EXPIRES, daysLeft } }] } as unknown as TestReport
     return e
   }
 
