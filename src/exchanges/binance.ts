@@ -10,6 +10,7 @@
 import type { binance } from 'ccxt'
 import type { CheckId, Credentials, Market } from '../domain/types.js'
 import type { ExchangeAdapter, TestOptions } from './adapter.js'
+import { countHeldBalances } from './balances.js'
 import { parseBinanceRestrictions } from './binance-permissions.js'
 import { createCcxtClient } from './ccxt-client.js'
 import { loadCcxtClass } from './ccxt-load.js'
@@ -17,6 +18,7 @@ import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
 import { setExpiryDate, setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
+import { setWithdrawCheck } from './key-checks.js'
 import { canonicalPem, looksLikePem, pemProblem } from './pem.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
@@ -119,9 +121,7 @@ async function testBinance(deps: AdapterDeps, credentials: Credentials, options:
   } else if (key.enableSpotAndMarginTrading) report.set('trade', 'pass')
   else report.set('trade', 'fail', 'NO_TRADE_PERMISSION')
 
-  if (key.withdrawOn.length > 0) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED', { permissions: key.withdrawOn.join(', ') })
-  else if (key.withdrawKnown) report.set('withdraw', 'pass')
-  else report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
+  setWithdrawCheck(report, key.withdrawOn, key.withdrawKnown)
 
   // Binance shows only whether a restriction is on. Our call got through it, so it holds the IP
   // we called from; with several egress IPs the others cannot be proven.
@@ -135,7 +135,7 @@ async function testBinance(deps: AdapterDeps, credentials: Credentials, options:
 
   if (!key.enableReading) report.set('balance', 'fail', 'NO_READ_PERMISSION')
   else {
-    const assets = await s.call(ACCOUNT, (ex) => ex.privateGetAccount({ omitZeroBalances: true }), countAssets)
+    const assets = await s.call(ACCOUNT, (ex) => ex.privateGetAccount({ omitZeroBalances: true }), countHeldBalances)
     if (s.blocked) return s.finish()
     if (assets !== undefined) report.set('balance', 'pass', undefined, { assets })
   }
@@ -150,15 +150,6 @@ async function testBinance(deps: AdapterDeps, credentials: Credentials, options:
     }
   }
   return s.finish()
-}
-
-function countAssets(raw: unknown): number {
-  const balances = requireObject(raw)['balances']
-  if (!Array.isArray(balances)) throw new BadShapeError('balances')
-  return balances.filter((b) => {
-    const o = requireObject(b)
-    return requireNumber(o['free'] ?? 0) + requireNumber(o['locked'] ?? 0) > 0
-  }).length
 }
 
 function requireBalanceList(raw: unknown): true {

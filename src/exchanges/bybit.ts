@@ -16,7 +16,7 @@ import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
 import { setExpiryDate, setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
-import { evaluateWhitelist } from './kucoin-permissions.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
 import { canonicalPem, looksLikePem, pemProblem } from './pem.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
@@ -111,22 +111,11 @@ async function testBybit(deps: AdapterDeps, credentials: Credentials, options: T
   if (tradeOk) report.set('trade', 'pass')
   else report.set('trade', 'fail', market === 'futures' ? 'NO_FUTURES_PERMISSION' : 'NO_TRADE_PERMISSION')
 
-  if (key.withdraw === undefined) report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
-  else if (key.withdraw.length > 0) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED', { permissions: key.withdraw.join(', ') })
-  else report.set('withdraw', 'pass')
-
-  const ips = egressIps.join(', ')
-  if (key.ips === undefined) report.set('ip', 'unknown', 'IP_UNVERIFIED', { ips })
-  else {
-    const wl = evaluateWhitelist(key.ips, egressIps)
-    if (wl.state === 'pass') report.set('ip', 'pass')
-    else if (wl.state === 'missing') report.set('ip', 'warn', 'IP_WHITELIST_MISSING', { ips })
-    else report.set('ip', 'fail', 'IP_NOT_ALLOWED', { ips: wl.missing.join(', ') })
-  }
+  setWithdrawCheck(report, key.withdraw)
+  const bound = setWhitelistCheck(report, key.ips, egressIps)
 
   if (key.expiresAt !== undefined && Number.isFinite(key.expiresAt)) setExpiryDate(report, key.expiresAt, Date.now())
-  else if (key.expiresAt !== undefined) setExpiryRule(report, undefined, BYBIT_UNBOUND_DAYS)
-  else setExpiryRule(report, key.ips === undefined ? undefined : key.ips.length > 0, BYBIT_UNBOUND_DAYS)
+  else setExpiryRule(report, key.expiresAt === undefined ? bound : undefined, BYBIT_UNBOUND_DAYS)
 
   // A unified account has one wallet for spot and derivatives; a classic one has two.
   const first = key.uta ? 'UNIFIED' : market === 'futures' ? 'CONTRACT' : 'SPOT'

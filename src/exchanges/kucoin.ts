@@ -16,7 +16,8 @@ import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
 import { setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
-import { evaluateWhitelist, parseKucoinPermissions, withdrawWords } from './kucoin-permissions.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
+import { parseKucoinPermissions, withdrawWords } from './kucoin-permissions.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
 /**
@@ -130,15 +131,8 @@ async function testKucoin(deps: AdapterDeps, credentials: Credentials, options: 
   } else if (hasSpot) report.set('trade', 'pass')
   else report.set('trade', 'fail', 'NO_TRADE_PERMISSION')
 
-  const risky = withdrawWords(info.rawPermissions).map((p) => KUCOIN_LABELS[p.toLowerCase()] ?? p)
-  if (risky.length > 0) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED', { permissions: risky.join(', ') })
-  else report.set('withdraw', 'pass')
-
-  const ip = evaluateWhitelist(info.whitelist, options.egressIps)
-  if (ip.state === 'pass') report.set('ip', 'pass')
-  else if (ip.state === 'missing') report.set('ip', 'warn', 'IP_WHITELIST_MISSING', { ips: options.egressIps.join(', ') })
-  else report.set('ip', 'fail', 'IP_NOT_ALLOWED', { ips: ip.missing.join(', ') })
-  setExpiryRule(report, ip.state !== 'missing', KUCOIN_UNBOUND_DAYS)
+  setWithdrawCheck(report, withdrawWords(info.rawPermissions).map((p) => KUCOIN_LABELS[p.toLowerCase()] ?? p))
+  setExpiryRule(report, setWhitelistCheck(report, info.whitelist, options.egressIps), KUCOIN_UNBOUND_DAYS)
 
   const assets = await s.call(ACCOUNTS, (ex) => ex.privateGetAccounts(), countAssets)
   if (s.blocked) return s.finish()

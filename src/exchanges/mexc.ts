@@ -12,6 +12,7 @@
 import type { mexc } from 'ccxt'
 import type { CheckId, Credentials, Market } from '../domain/types.js'
 import type { ExchangeAdapter, TestOptions } from './adapter.js'
+import { countHeldBalances } from './balances.js'
 import { createCcxtClient } from './ccxt-client.js'
 import { loadCcxtClass } from './ccxt-load.js'
 import type { AdapterDeps } from './deps.js'
@@ -120,7 +121,7 @@ async function testMexc(deps: AdapterDeps, credentials: Credentials, options: Te
 
   if (!(await s.measureReachable((ex) => ex.spotPublicGetTime(), (raw) => requireNumber(requireObject(raw)['serverTime'])))) return s.finish()
 
-  const assets = await s.call(ACCOUNT, (ex) => ex.spotPrivateGetAccount(), countAssets)
+  const assets = await s.call(ACCOUNT, (ex) => ex.spotPrivateGetAccount(), countHeldBalances)
   if (s.blocked) return s.finish()
   report.set('key', 'pass')
   report.set('secret', 'pass')
@@ -156,15 +157,6 @@ async function testMexc(deps: AdapterDeps, credentials: Credentials, options: Te
 function probeOrder(): Record<string, string> {
   // A limit buy far below the market: valid on its face, never placed (order/test only validates).
   return { symbol: MEXC_PROBE_SYMBOL, side: 'BUY', type: 'LIMIT', quantity: '0.001', price: '10000' }
-}
-
-function countAssets(raw: unknown): number {
-  const balances = requireObject(raw)['balances']
-  if (!Array.isArray(balances)) throw new BadShapeError('balances')
-  return balances.filter((b) => {
-    const o = requireObject(b)
-    return requireNumber(o['free'] ?? 0) + requireNumber(o['locked'] ?? 0) > 0
-  }).length
 }
 
 function requireContractOk(raw: unknown): boolean {

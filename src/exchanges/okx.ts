@@ -14,7 +14,7 @@ import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
 import { setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
-import { evaluateWhitelist } from './kucoin-permissions.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
 import { parseOkxConfig } from './okx-permissions.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
@@ -107,19 +107,8 @@ async function testOkx(deps: AdapterDeps, credentials: Credentials, options: Tes
   if (key.trade) report.set('trade', 'pass')
   else report.set('trade', 'fail', market === 'futures' ? 'NO_FUTURES_PERMISSION' : 'NO_TRADE_PERMISSION')
 
-  if (key.withdraw === undefined) report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
-  else if (key.withdraw.length > 0) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED', { permissions: key.withdraw.join(', ') })
-  else report.set('withdraw', 'pass')
-
-  const ips = egressIps.join(', ')
-  if (key.ips === undefined) report.set('ip', 'unknown', 'IP_UNVERIFIED', { ips })
-  else {
-    const wl = evaluateWhitelist(key.ips, egressIps)
-    if (wl.state === 'pass') report.set('ip', 'pass')
-    else if (wl.state === 'missing') report.set('ip', 'warn', 'IP_WHITELIST_MISSING', { ips })
-    else report.set('ip', 'fail', 'IP_NOT_ALLOWED', { ips: wl.missing.join(', ') })
-  }
-  setExpiryRule(report, key.ips === undefined ? undefined : key.ips.length > 0, OKX_UNBOUND_DAYS)
+  setWithdrawCheck(report, key.withdraw)
+  setExpiryRule(report, setWhitelistCheck(report, key.ips, egressIps), OKX_UNBOUND_DAYS)
 
   const assets = await s.call(BALANCE, (ex) => ex.privateGetAccountBalance(), countAssets)
   if (s.blocked) return s.finish()
