@@ -76,6 +76,9 @@ const schema = z.object({
     }
     return keys
   }),
+  EXCHANGE_URL_BINANCE: origin('EXCHANGE_URL_BINANCE').optional(),
+  EXCHANGE_URL_BYBIT: origin('EXCHANGE_URL_BYBIT').optional(),
+  EXCHANGE_URL_OKX: origin('EXCHANGE_URL_OKX').optional(),
   EXCHANGE_URL_MEXC: origin('EXCHANGE_URL_MEXC').optional(),
   EXCHANGE_URL_KUCOIN: origin('EXCHANGE_URL_KUCOIN').optional(),
   EXCHANGE_URL_KUCOIN_FUTURES: origin('EXCHANGE_URL_KUCOIN_FUTURES').optional(),
@@ -118,7 +121,7 @@ export interface Config {
   masterKey: string | undefined
   masterKeyFile: string
   previousMasterKeys: string[]
-  exchangeUrls: { mexc?: string; kucoin?: string; kucoinFutures?: string }
+  exchangeUrls: { binance?: string; bybit?: string; okx?: string; mexc?: string; kucoin?: string; kucoinFutures?: string }
   exchangeTimeoutMs: number
   testTimeoutMs: number
   checkIntervalSeconds: number
@@ -172,6 +175,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (plain.length > 0) throw new ConfigError(plain.map((name) => `${name} uses plain http to a host that is not this machine: use https (or set ALLOW_PLAIN_HTTP=true for a trusted private network)`))
   }
   const urls: Config['exchangeUrls'] = {}
+  if (e.EXCHANGE_URL_BINANCE) urls.binance = e.EXCHANGE_URL_BINANCE
+  if (e.EXCHANGE_URL_BYBIT) urls.bybit = e.EXCHANGE_URL_BYBIT
+  if (e.EXCHANGE_URL_OKX) urls.okx = e.EXCHANGE_URL_OKX
   if (e.EXCHANGE_URL_MEXC) urls.mexc = e.EXCHANGE_URL_MEXC
   if (e.EXCHANGE_URL_KUCOIN) urls.kucoin = e.EXCHANGE_URL_KUCOIN
   if (e.EXCHANGE_URL_KUCOIN_FUTURES) urls.kucoinFutures = e.EXCHANGE_URL_KUCOIN_FUTURES

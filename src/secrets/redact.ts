@@ -5,18 +5,24 @@
 
 /** Object keys whose values are credentials or signing material, matched case-insensitively. */
 export const SECRET_KEY_PATTERN =
-  /^(api[-_]?key|apikey|secret|secret[-_]?key|api[-_]?secret|passphrase|password|pass|token|bot[-_]?token|master[-_]?key|signature|sign|authorization|cookie|x-mexc-apikey|x-mexc-signature|kc-api-[a-z-]+|x-bapi-[a-z-]+|ok-access-[a-z-]+|credentials|plaintext|sealed)$/i
+  /^(api[-_]?key|apikey|secret|secret[-_]?key|api[-_]?secret|passphrase|password|pass|token|bot[-_]?token|master[-_]?key|signature|sign|authorization|cookie|x-mexc-apikey|x-mexc-signature|x-mbx-apikey|kc-api-[a-z-]+|x-bapi-[a-z-]+|ok-access-[a-z-]+|credentials|plaintext|sealed)$/i
 
 /** Replacement text for a redacted value. */
 export const REDACTED = '[redacted]'
 
 const QUERY_SECRET = /([?&](?:signature|sign|apikey|api_key|secret|passphrase|timestamp)=)[^&\s"']*/gi
-const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|KC-API-[A-Z-]+|Authorization|apiKey|secret|passphrase|password)"?\s*[:=]\s*"?)[^",}&\s]*/gi
+const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|X-MBX-APIKEY|X-BAPI-[A-Z-]+|OK-ACCESS-[A-Z-]+|KC-API-[A-Z-]+|Authorization|apiKey|secret|passphrase|password)"?\s*[:=]\s*"?)[^",}&\s]*/gi
 const TELEGRAM_TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g
+// Bybit's 10004 "error sign! origin_string[<timestamp><API key><recvWindow><params>]" quotes the key.
+const BYBIT_SIGNED_TEXT = /(origin_string\[)[^\]]*/gi
 
 /** Scrubs signing material out of free text such as a ccxt error message (URL, headers, body). */
 export function scrubText(text: string): string {
-  return text.replace(QUERY_SECRET, `$1${REDACTED}`).replace(HEADER_SECRET, `$1${REDACTED}`).replace(TELEGRAM_TOKEN, REDACTED)
+  return text
+    .replace(QUERY_SECRET, `$1${REDACTED}`)
+    .replace(HEADER_SECRET, `$1${REDACTED}`)
+    .replace(BYBIT_SIGNED_TEXT, `$1${REDACTED}`)
+    .replace(TELEGRAM_TOKEN, REDACTED)
 }
 
 /**

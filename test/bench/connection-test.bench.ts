@@ -5,7 +5,7 @@
  * machine noise hits both sides alike. Run: npm run bench:test
  */
 import { availableParallelism } from 'node:os'
-import { kucoin, mexc, type Exchange } from 'ccxt'
+import { binance, bybit, kucoin, mexc, okx, type Exchange } from 'ccxt'
 import type { Credentials, ExchangeId } from '../../src/domain/types.js'
 import { createExchangeRegistry } from '../../src/exchanges/registry.js'
 import { FakeExchangeServer } from '../fakes/exchange-server.js'
@@ -22,12 +22,17 @@ const registry = createExchangeRegistry({ urls })
 const accounts: Record<ExchangeId, Credentials> = {
   mexc: fake.addAccount({ exchange: 'mexc', permissions: ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_WRITE', 'CONTRACT_ACCOUNT_READ'] }),
   kucoin: fake.addAccount({ exchange: 'kucoin', permissions: ['General', 'Spot', 'Futures'], ipWhitelist: [IP] }),
+  binance: fake.addAccount({ exchange: 'binance', permissions: ['enableReading', 'enableSpotAndMarginTrading', 'enableFutures'], ipWhitelist: [IP] }),
+  bybit: fake.addAccount({ exchange: 'bybit', ipWhitelist: [IP] }),
+  okx: fake.addAccount({ exchange: 'okx', ipWhitelist: [IP] }),
 }
 const options = { market: 'both', egressIps: [IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
+// Requests of a healthy "both" test: Bybit (unified account) and OKX read spot and futures in one call.
+const REQUESTS: Record<ExchangeId, number> = { mexc: 4, kucoin: 4, binance: 4, bybit: 3, okx: 3 }
 
 async function ours(id: ExchangeId): Promise<void> {
   const r = await registry.getAdapter(id).testConnection(accounts[id], options)
-  if (r.verdict !== 'online' || r.requestCount !== 4) throw new Error(`unexpected report: ${r.verdict} ${r.requestCount}`)
+  if (r.verdict !== 'online' || r.requestCount !== REQUESTS[id]) throw new Error(`unexpected report: ${r.verdict} ${r.requestCount}`)
 }
 
 // The baseline: what any caller of ccxt must do at least (instance, host override, 4 calls).
@@ -38,14 +43,31 @@ function pointAt(node: unknown, base: (path: string[]) => string, path: string[]
   }
   return Object.fromEntries(Object.entries(node as object).map(([k, v]) => [k, pointAt(v, base, [...path, k])]))
 }
+const CLASSES = { mexc, kucoin, binance, bybit, okx } as const
 function bareInstance(id: ExchangeId, enableRateLimit = false): Exchange {
   const c = accounts[id]
-  const ex = id === 'mexc' ? new mexc({ apiKey: c.apiKey, secret: c.secret, enableRateLimit }) : new kucoin({ apiKey: c.apiKey, secret: c.secret, password: c.passphrase, enableRateLimit })
-  ex.urls['api'] = pointAt(ex.urls['api'], (p) => (id === 'mexc' ? urls.mexc : p[0]?.startsWith('futures') ? urls.kucoinFutures : urls.kucoin)) as typeof ex.urls['api']
+  const ex: Exchange = new CLASSES[id]({ apiKey: c.apiKey, secret: c.secret, password: c.passphrase, enableRateLimit })
+  ex.urls['api'] = pointAt(ex.urls['api'], (p) => (id === 'kucoin' ? (p[0]?.startsWith('futures') ? urls.kucoinFutures : urls.kucoin) : urls[id])) as typeof ex.urls['api']
   return ex
 }
 async function bare(id: ExchangeId, enableRateLimit = false): Promise<void> {
-  if (id === 'mexc') {
+  if (id === 'binance') {
+    const ex = bareInstance(id, enableRateLimit) as binance
+    await ex.publicGetTime()
+    await ex.sapiGetAccountApiRestrictions()
+    await ex.privateGetAccount({ omitZeroBalances: true })
+    await ex.fapiPrivateV3GetBalance()
+  } else if (id === 'bybit') {
+    const ex = bareInstance(id, enableRateLimit) as bybit
+    await ex.publicGetV5MarketTime()
+    await ex.privateGetV5UserQueryApi()
+    await ex.privateGetV5AccountWalletBalance({ accountType: 'UNIFIED' })
+  } else if (id === 'okx') {
+    const ex = bareInstance(id, enableRateLimit) as okx
+    await ex.publicGetPublicTime()
+    await ex.privateGetAccountConfig()
+    await ex.privateGetAccountBalance()
+  } else if (id === 'mexc') {
     const ex = bareInstance(id, enableRateLimit) as mexc
     await ex.spotPublicGetTime()
     await ex.spotPrivateGetAccount()
@@ -89,8 +111,9 @@ async function throughput(fn: () => Promise<void>, n: number, concurrency: numbe
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
-console.log(`# connection-test bench: node ${process.version}, ${availableParallelism()} CPUs, ${ROUNDS} rounds x ${PER_ROUND} tests, market both (4 requests per test)`)
-for (const id of ['mexc', 'kucoin'] as const) {
+const ONLY = process.env['BENCH_EXCHANGES']?.split(',') as ExchangeId[] | undefined
+console.log(`# connection-test bench: node ${process.version}, ${availableParallelism()} CPUs, ${ROUNDS} rounds x ${PER_ROUND} tests, market both (3 or 4 requests per test)`)
+for (const id of ONLY ?? (['mexc', 'kucoin', 'binance', 'bybit', 'okx'] as const)) {
   await timeSequential(() => ours(id), 50) // warm-up: JIT, sockets
   await timeSequential(() => bare(id), 50)
   const oursMs: number[] = []

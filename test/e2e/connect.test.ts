@@ -56,7 +56,7 @@ describe('/connect end to end', () => {
     const pick = await e.say(user, '/connect')
     const checklist = await e.tap(user, pick, 'KuCoin')
     expect(checklist.text).toContain('API passphrase')
-    expect(checklist.text).toContain('Leave Transfer and Withdrawal off')
+    expect(checklist.text).toContain('Leave Withdrawal and Flex Transfers off')
     const market = await e.tap(user, checklist, '✅ I have created the key')
     const name = await e.tap(user, market, 'Spot + Futures')
     expect(name.text).toContain('KuCoin spot+futures')

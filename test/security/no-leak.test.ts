@@ -81,6 +81,26 @@ describe('secrets never leak', () => {
     expectNoLeak([...values(m), ...values(k)])
   })
 
+  it('Binance (Ed25519 private key pasted as PEM), Bybit (a wrong secret: its 10004 quotes the API key) and OKX: nothing leaks', async () => {
+    const user = newUser()
+    const b = e.ex.addAccount({ exchange: 'binance', keyType: 'ed25519', ipWhitelist: [EGRESS_IP] })
+    const y = e.ex.addAccount({ exchange: 'bybit', ipWhitelist: [EGRESS_IP] })
+    const wrongSecret = fakeCredentials('bybit').secret
+    const o = e.ex.addAccount({ exchange: 'okx', ipWhitelist: [EGRESS_IP] })
+    const runs = [
+      await runConnect(e, user, { exchange: 'binance', credentials: { apiKey: b.apiKey, secret: b.secret } }),
+      await runConnect(e, user, { exchange: 'bybit', credentials: { apiKey: y.apiKey, secret: wrongSecret } }),
+      await runConnect(e, user, { exchange: 'okx', credentials: { apiKey: o.apiKey, secret: o.secret, passphrase: o.passphrase } }),
+    ]
+    expect(runs[0]!.report.text).toContain('Connection works')
+    expect(runs[1]!.report.text).toContain(tr('en', 'diag-INVALID_SECRET-cause'))
+    expect(runs[2]!.report.text).toContain('Connection works')
+    for (const msg of runs.flatMap((r) => r.sent)) expect(e.tg.isDeleted(user, msg.messageId)).toBe(true)
+    // The PEM as pasted, and each of its base64 lines on its own.
+    const pemLines = b.secret.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))
+    expectNoLeak([b.apiKey, b.secret, ...pemLines, y.apiKey, y.secret, wrongSecret, o.apiKey, o.secret, o.passphrase])
+  })
+
   it('/replace: neither the old nor the new credentials appear anywhere', async () => {
     const user = newUser()
     const old = mexc()

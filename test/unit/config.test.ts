@@ -37,6 +37,9 @@ describe('parseConfig', () => {
       EXCHANGE_URL_MEXC: 'http://127.0.0.1:1234',
       EXCHANGE_URL_KUCOIN: 'http://127.0.0.1:1235',
       EXCHANGE_URL_KUCOIN_FUTURES: 'http://127.0.0.1:1236',
+      EXCHANGE_URL_BINANCE: 'http://127.0.0.1:1237/binance/',
+      EXCHANGE_URL_BYBIT: 'https://api-testnet.bybit.com',
+      EXCHANGE_URL_OKX: 'http://127.0.0.1:1239',
       CHECK_INTERVAL_SECONDS: '60',
       EGRESS_IPS: '203.0.113.7, 2001:db8::1',
       LOG_LEVEL: 'debug',
@@ -45,7 +48,14 @@ describe('parseConfig', () => {
     })
     expect(c.telegramApiRoot).toBe('http://127.0.0.1:9000')
     expect(c.previousMasterKeys).toHaveLength(2)
-    expect(c.exchangeUrls).toEqual({ mexc: 'http://127.0.0.1:1234', kucoin: 'http://127.0.0.1:1235', kucoinFutures: 'http://127.0.0.1:1236' })
+    expect(c.exchangeUrls).toEqual({
+      mexc: 'http://127.0.0.1:1234',
+      kucoin: 'http://127.0.0.1:1235',
+      kucoinFutures: 'http://127.0.0.1:1236',
+      binance: 'http://127.0.0.1:1237/binance',
+      bybit: 'https://api-testnet.bybit.com',
+      okx: 'http://127.0.0.1:1239',
+    })
     expect(c.egressIps).toEqual(['203.0.113.7', '2001:db8::1'])
     expect(c.webhook).toEqual({ url: 'https://bot.example.com/hook', secret: 'abcdefghijklmnop', host: '127.0.0.1', port: 8080 })
     expect(c.allowUnreadableConnections).toBe(false)
@@ -53,12 +63,13 @@ describe('parseConfig', () => {
 
   it('names each bad variable on its own line and never prints a secret value', () => {
     const badKey = 'c2VjcmV0LW1hc3Rlci1rZXktdmFsdWU='
-    const p = problems({ MASTER_KEY: badKey, BOT_TOKEN: 'not-a-token-secretvalue', CHECK_INTERVAL_SECONDS: 'soon', EGRESS_IPS: '1.2.3.4,nope', EXCHANGE_URL_MEXC: 'ftp://x' })
+    const p = problems({ MASTER_KEY: badKey, BOT_TOKEN: 'not-a-token-secretvalue', CHECK_INTERVAL_SECONDS: 'soon', EGRESS_IPS: '1.2.3.4,nope', EXCHANGE_URL_MEXC: 'ftp://x', EXCHANGE_URL_OKX: 'okx.com' })
     expect(p.find((l) => l.startsWith('MASTER_KEY '))).toMatch(/base64 of exactly 32 bytes/)
     expect(p.find((l) => l.startsWith('BOT_TOKEN '))).toMatch(/BotFather/)
     expect(p.find((l) => l.startsWith('CHECK_INTERVAL_SECONDS '))).toMatch(/whole number/)
     expect(p.find((l) => l.startsWith('EGRESS_IPS '))).toMatch(/"nope" is not one/)
     expect(p.find((l) => l.startsWith('EXCHANGE_URL_MEXC '))).toMatch(/http/)
+    expect(p.find((l) => l.startsWith('EXCHANGE_URL_OKX '))).toMatch(/http/)
     const all = p.join('\n')
     expect(all).not.toContain(badKey)
     expect(all).not.toContain('secretvalue')

@@ -45,6 +45,16 @@ describe('logger redaction', () => {
     expect(scrubText(`GET /x?apiKey=${API_KEY}&signature=${SECRET}`)).toBe('GET /x?apiKey=[redacted]&signature=[redacted]')
   })
 
+  it('scrubs the Binance, Bybit and OKX headers, and the API key Bybit quotes in its 10004 message', () => {
+    const bybit = `bybit {"retCode":10004,"retMsg":"error sign! origin_string[1700000000000${API_KEY}5000accountType=UNIFIED]"}`
+    const headers = `{"X-MBX-APIKEY":"${API_KEY}","X-BAPI-API-KEY":"${API_KEY}","X-BAPI-SIGN":"${SECRET}","OK-ACCESS-KEY":"${API_KEY}","OK-ACCESS-PASSPHRASE":"${PASSPHRASE}"}`
+    for (const text of [bybit, headers]) {
+      const out = scrubText(text)
+      for (const s of [API_KEY, SECRET, PASSPHRASE]) expect(out).not.toContain(s)
+    }
+    expect(scrubText(bybit)).toContain('error sign!')
+  })
+
   it('masks keys to their first and last four characters, and short values entirely', () => {
     expect(maskKey(API_KEY)).toBe('mx0v…dF5'.replace('dF5', 'S1dF5'.slice(-4)))
     expect(maskKey(API_KEY)).not.toContain(API_KEY.slice(4, -4))

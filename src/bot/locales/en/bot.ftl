@@ -16,7 +16,7 @@ start-returning =
 start-returning-hint = Tap a connection to see its details, or connect another exchange.
 help-text =
     <b>Commands</b>
-    /connect: connect an exchange (MEXC, KuCoin)
+    /connect: connect an exchange (Binance, Bybit, OKX, KuCoin, MEXC)
     /connections: your connections and their state
     /status [name]: details, failing checks and how to fix them
     /test [name]: test a connection again now
@@ -54,9 +54,33 @@ checklist-kucoin =
     1. Log in at kucoin.com, open the profile icon → <b>API Management</b> → <b>Create API</b>, and choose <b>API Trading</b> (not "Link Third-Party Applications").
     2. Choose an <b>API passphrase</b> (you will need it here) and give the key a name.
     3. Permissions: <b>General</b> and <b>Spot Trading</b> (add <b>Futures Trading</b> only if you will trade futures).
-    4. Leave <b>Transfer</b> and <b>Withdrawal</b> off. A key that can move funds out is refused.
+    4. Leave <b>Withdrawal</b> and <b>Flex Transfers</b> off. A key that can move funds out is refused.
     5. Under <b>IP Restriction</b>, choose "Yes" and add our server IPs (see below).
     6. Confirm with your trading password, the e-mail code and your Google 2FA code, and keep the API Key, Secret and passphrase at hand.
+checklist-binance =
+    <b>Create the API key on Binance</b>
+    1. Log in at binance.com, open the profile icon → <b>Account</b> → <b>API Management</b> → <b>Create API</b>.
+    2. Choose <b>System generated</b> (you get an API Key and a Secret Key), or <b>Self-generated</b> if you made an Ed25519 or RSA key pair: upload its public key there, and paste its private key here as the secret (the whole block, BEGIN to END).
+    3. Click <b>Edit restrictions</b>: keep <b>Enable Reading</b>, tick <b>Enable Spot &amp; Margin Trading</b> (and <b>Enable Futures</b> only if you will trade futures).
+    4. Leave <b>Enable Withdrawals</b> and <b>Enable Internal Transfer</b> unticked. A key that can move funds out is refused.
+    5. Choose <b>Restrict access to trusted IPs only</b> and add our server IPs (see below). Without it, Binance removes spot trading from the key after 30 days.
+    6. Save, confirm with 2FA and keep the API Key and Secret Key at hand.
+checklist-bybit =
+    <b>Create the API key on Bybit</b>
+    1. Log in at bybit.com, open the profile icon → <b>API</b> → <b>Create New Key</b> → <b>System-generated API Keys</b>.
+    2. Choose <b>API Transaction</b>, give the key a name and pick <b>Read-Write</b>.
+    3. Tick <b>SPOT: Trade</b> (and under <b>Unified Trading</b>, <b>Orders</b> and <b>Positions</b> only if you will trade futures).
+    4. Under <b>Wallet</b>, leave <b>Withdrawal</b> unticked. A key that can withdraw is refused.
+    5. Under <b>IP restriction</b>, choose to allow only these IPs and add our server IPs (see below). A key with no IP bound expires after 90 days.
+    6. Confirm with 2FA and keep the API Key and Secret Key at hand.
+checklist-okx =
+    <b>Create the API key on OKX</b>
+    1. Log in at www.okx.com (live trading, not Demo Trading), open the profile icon → <b>API</b> → <b>Create API key</b>.
+    2. Give it a name and choose an <b>API passphrase</b> (you will need it here).
+    3. Permissions: <b>Read</b> and <b>Trade</b>.
+    4. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
+    5. Under <b>IP address</b>, add our server IPs (see below). A trading key with no IP linked is deleted after 14 days without use.
+    6. Confirm with 2FA and keep the API key, Secret key and passphrase at hand. For futures, your account mode must not be Spot mode.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 ips-text =

@@ -16,7 +16,7 @@ start-returning =
 start-returning-hint = Toque numa conexão para ver os detalhes, ou conecte outra exchange.
 help-text =
     <b>Comandos</b>
-    /connect: conectar uma exchange (MEXC, KuCoin)
+    /connect: conectar uma exchange (Binance, Bybit, OKX, KuCoin, MEXC)
     /connections: suas conexões e o estado de cada uma
     /status [nome]: detalhes, verificações com falha e como corrigir
     /test [nome]: testar uma conexão agora
@@ -54,9 +54,33 @@ checklist-kucoin =
     1. Entre em kucoin.com, abra o ícone de perfil → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>, e escolha <b>API Trading</b> (não "Link Third-Party Applications").
     2. Escolha uma <b>senha da API</b> (passphrase; você vai precisar dela aqui) e dê um nome à chave.
     3. Permissões: <b>Geral</b> (General) e <b>Spot Trading</b> (adicione <b>Futures Trading</b> só se for operar futuros).
-    4. Deixe <b>Transferência</b> (Transfer) e <b>Saque</b> desligados. Chaves com permissão de saque ou transferência são recusadas.
+    4. Deixe <b>Saque</b> (Withdrawal) e <b>Transferências Flex</b> (Flex Transfers) desligados. Chaves com permissão de saque ou transferência são recusadas.
     5. Em <b>Restrição de IP</b>, escolha "Sim" e adicione os IPs dos nossos servidores (veja abaixo).
     6. Confirme com a senha de trading, o código enviado por e-mail e o Google 2FA, e tenha em mãos a API Key, o Secret e a passphrase.
+checklist-binance =
+    <b>Crie a chave de API na Binance</b>
+    1. Entre em binance.com, abra o ícone de perfil → <b>Conta</b> → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>.
+    2. Escolha <b>Gerada pelo sistema</b> (System generated: você recebe uma API Key e uma Secret Key), ou <b>Autogerada</b> (Self-generated) se você criou um par de chaves Ed25519 ou RSA: envie lá a chave pública e cole aqui a chave privada como secret (o bloco inteiro, de BEGIN até END).
+    3. Clique em <b>Editar restrições</b> (Edit restrictions): mantenha <b>Enable Reading</b> e marque <b>Enable Spot &amp; Margin Trading</b> (e <b>Enable Futures</b> só se for operar futuros).
+    4. Deixe <b>Enable Withdrawals</b> (saques) e <b>Enable Internal Transfer</b> (transferência interna) desmarcadas. Chaves com permissão de saque ou transferência são recusadas.
+    5. Escolha <b>Restringir acesso somente a IPs confiáveis</b> (Restrict access to trusted IPs only) e adicione os IPs dos nossos servidores (veja abaixo). Sem isso, a Binance tira a negociação spot da chave depois de 30 dias.
+    6. Salve, confirme com o 2FA e tenha em mãos a API Key e a Secret Key.
+checklist-bybit =
+    <b>Crie a chave de API na Bybit</b>
+    1. Entre em bybit.com, abra o ícone de perfil → <b>API</b> → <b>Criar nova chave</b> (Create New Key) → <b>Chaves geradas pelo sistema</b> (System-generated API Keys).
+    2. Escolha <b>API Transaction</b>, dê um nome à chave e escolha <b>Read-Write</b> (leitura e escrita).
+    3. Marque <b>SPOT: Trade</b> (e em <b>Unified Trading</b>, <b>Orders</b> e <b>Positions</b> só se for operar futuros).
+    4. Em <b>Wallet</b>, deixe <b>Withdrawal</b> (saque) desmarcado. Chaves com permissão de saque são recusadas.
+    5. Em <b>Restrição de IP</b>, escolha permitir só estes IPs e adicione os IPs dos nossos servidores (veja abaixo). Uma chave sem IP vinculado expira em 90 dias.
+    6. Confirme com o 2FA e tenha em mãos a API Key e a Secret Key.
+checklist-okx =
+    <b>Crie a chave de API na OKX</b>
+    1. Entre em www.okx.com (negociação real, não o Demo Trading), abra o ícone de perfil → <b>API</b> → <b>Criar API key</b>.
+    2. Dê um nome e escolha uma <b>passphrase da API</b> (você vai precisar dela aqui).
+    3. Permissões: <b>Read</b> (leitura) e <b>Trade</b> (negociação).
+    4. Deixe <b>Withdraw</b> (saque) desmarcada. Chaves com permissão de saque são recusadas.
+    5. Em <b>Endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo). Uma chave de negociação sem IP vinculado é apagada depois de 14 dias sem uso.
+    6. Confirme com o 2FA e tenha em mãos a API key, a Secret key e a passphrase. Para futuros, o modo da conta não pode ser o modo Spot.
 checklist-ips = 🛡 IPs para liberar na chave (whitelist de IP): <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 ips-text =
