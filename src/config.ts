@@ -39,7 +39,7 @@ const ipv6 = /^[0-9a-fA-F:]+$/
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
 
 /** Names of variables whose values are secret: their values never appear in an error line. */
-export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET'])
+export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET', 'PLATFORM_WEBHOOK_SECRET'])
 
 const schema = z.object({
   BOT_TOKEN: z.string().trim().regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'must look like 123456:ABC-DEF... (from @BotFather)').optional(),
@@ -84,6 +84,12 @@ const schema = z.object({
   WEBHOOK_URL: origin('WEBHOOK_URL').optional(),
   WEBHOOK_SECRET: z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ or -').optional(),
   WEBHOOK_PORT: intIn(1, 65_535, 8080),
+  PLATFORM_API_PORT: intIn(0, 65_535, -1),
+  PLATFORM_API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PLATFORM_CREDENTIALS_PER_MINUTE: intIn(1, 100_000, 60),
+  PLATFORM_WEBHOOK_URL: origin('PLATFORM_WEBHOOK_URL').optional(),
+  PLATFORM_WEBHOOK_SECRET: z.string().trim().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32-256 printable characters without spaces (openssl rand -hex 32)').optional(),
+  PLATFORM_EVENTS_KEEP_DAYS: intIn(1, 3650, 30),
 })
 
 /** The whole typed configuration; nothing else in the app reads `process.env`. */
@@ -111,6 +117,12 @@ export interface Config {
   egressIps: string[]
   logLevel: (typeof LOG_LEVELS)[number]
   webhook: { url: string; secret: string | undefined; port: number } | undefined
+  /** The platform gate's HTTP API (issue 14); undefined (the default) keeps it off. */
+  platformApi: { host: string; port: number; credentialsPerMinute: number } | undefined
+  /** Where events are pushed, signed with HMAC-SHA256 under `secret`; undefined = feed only. */
+  platformWebhook: { url: string; secret: string } | undefined
+  /** Events older than this are pruned from the feed (a cursor that old gets 410 and resyncs). */
+  platformEventsKeepDays: number
 }
 
 /**
@@ -129,6 +141,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = r.data
   if (e.WEBHOOK_SECRET && !e.WEBHOOK_URL) throw new ConfigError(['WEBHOOK_SECRET is set but WEBHOOK_URL is not'])
+  if (e.PLATFORM_WEBHOOK_URL && !e.PLATFORM_WEBHOOK_SECRET) throw new ConfigError(['PLATFORM_WEBHOOK_URL is set but PLATFORM_WEBHOOK_SECRET is not: pushed events must be signed'])
+  if (e.PLATFORM_WEBHOOK_SECRET && !e.PLATFORM_WEBHOOK_URL) throw new ConfigError(['PLATFORM_WEBHOOK_SECRET is set but PLATFORM_WEBHOOK_URL is not'])
   const urls: Config['exchangeUrls'] = {}
   if (e.EXCHANGE_URL_MEXC) urls.mexc = e.EXCHANGE_URL_MEXC
   if (e.EXCHANGE_URL_KUCOIN) urls.kucoin = e.EXCHANGE_URL_KUCOIN
@@ -154,6 +168,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     egressIps: e.EGRESS_IPS,
     logLevel: e.LOG_LEVEL,
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.WEBHOOK_PORT } : undefined,
+    platformApi: e.PLATFORM_API_PORT >= 0 ? { host: e.PLATFORM_API_HOST, port: e.PLATFORM_API_PORT, credentialsPerMinute: e.PLATFORM_CREDENTIALS_PER_MINUTE } : undefined,
+    platformWebhook: e.PLATFORM_WEBHOOK_URL && e.PLATFORM_WEBHOOK_SECRET ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET } : undefined,
+    platformEventsKeepDays: e.PLATFORM_EVENTS_KEEP_DAYS,
   }
 }
 

@@ -11,6 +11,7 @@ import { errorHandler } from './error-handler.js'
 import { connectionsFeature } from './features/connections.js'
 import { groupGuardFeature } from './features/guards.js'
 import { manageFeature } from './features/manage.js'
+import { pauseFeature } from './features/pause.js'
 import { settingsFeature } from './features/settings.js'
 import { startFeature } from './features/start.js'
 import { statusFeature } from './features/status.js'
@@ -79,7 +80,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
   guarded.use(createConversation<BotContext, FlowContext>(connectFlow, flowOptions(CONNECT_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(replaceFlow, flowOptions(REPLACE_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(renameFlow, flowOptions(RENAME_FLOW)))
-  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, settingsFeature)
+  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, pauseFeature, settingsFeature)
   guarded.use(unhandledFeature)
   return bot
 }

@@ -37,13 +37,17 @@ export function renderHeadline(c: ConnectionView, t: Translate): string {
   return `${STATUS_ICON[c.status]} <b>${escapeHtml(c.name)}</b> · ${escapeHtml(c.exchange.toUpperCase())} · ${t(`market-${c.market}`)}`
 }
 
+const utcMinute = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+
 /** A connection's card: name, exchange, market, masked key, state and last test. */
 export function renderConnection(c: ConnectionView, t: Translate, egressIps: readonly string[], withChecks: boolean): string {
   const lines = [
     renderHeadline(c, t),
     t('connection-key', { key: escapeHtml(c.maskedKey) }),
     t('connection-status', { status: t(`status-${c.status}`) }),
-    c.lastTestedAt ? t('connection-tested', { when: new Date(c.lastTestedAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }) : t('connection-never-tested'),
+    c.lastTestedAt ? t('connection-tested', { when: utcMinute(c.lastTestedAt) }) : t('connection-never-tested'),
+    // Whether the platform is using it: paused, when it last read the key, or not yet.
+    c.pausedAt ? t('connection-platform-paused') : c.lastCredentialReadAt ? t('connection-platform-used', { when: utcMinute(c.lastCredentialReadAt) }) : t('connection-platform-unused'),
   ]
   if (withChecks && c.report) {
     const failing = c.report.checks.filter((x) => x.state !== 'pass')
