@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
-import Fastify from 'fastify'
+import Fastify, { LogController } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { PlatformApiDeps } from './deps.js'
 import { connectionRoutes } from './routes/connections.js'
@@ -32,7 +32,7 @@ export interface PlatformApi {
  */
 export async function buildPlatformApi(deps: PlatformApiDeps) {
   const logger = deps.logger.child({ component: 'platform-api' })
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true, bodyLimit: 4096, trustProxy: false, forceCloseConnections: true, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>()
+  const app = Fastify({ loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 4096, trustProxy: false, forceCloseConnections: true, return503OnClosing: true }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorateRequest('principal', null)

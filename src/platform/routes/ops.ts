@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { requireScope } from '../auth.js'
 import type { PlatformApiDeps } from '../deps.js'
-import { Health, Readiness } from '../schemas.js'
+import { z } from 'zod'
+import { Forbidden, Health, Readiness, Unauthorized } from '../schemas.js'
 
 /** GET /healthz (the process answers), /readyz (it can do its job), /metrics (Prometheus text, scope `status`). */
 export const opsRoutes: FastifyPluginAsyncZod<{ deps: PlatformApiDeps }> = async (app, { deps }) => {
@@ -17,8 +18,11 @@ export const opsRoutes: FastifyPluginAsyncZod<{ deps: PlatformApiDeps }> = async
 
   app.get('/metrics', {
     onRequest: requireScope(deps.tokens, 'status'),
-    // No response schema: the body is Prometheus text, not JSON (401/403 are the JSON bodies of every route).
-    schema: { summary: 'Prometheus metrics (text exposition format); 401/403 as on every route', security: [{ bearer: [] }] },
+    schema: {
+      summary: 'Prometheus metrics (text exposition format)',
+      security: [{ bearer: [] }],
+      response: { 200: { description: 'Prometheus text exposition', content: { 'text/plain': { schema: z.string() } } }, 401: Unauthorized, 403: Forbidden },
+    },
   }, async (_req, reply) => {
     const { body, contentType } = await deps.metrics.render()
     return reply.type(contentType).send(body)
