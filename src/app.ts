@@ -39,6 +39,8 @@ export interface AppOverrides {
   flowTimeoutMs?: number
   /** False keeps the background monitor and outbox worker from starting (tests of other parts). */
   monitor?: boolean
+  /** How often a parked long poll re-reads the feed without a wake-up (default 1 s; tests raise it to prove the wake-up). */
+  eventRecheckMs?: number
 }
 
 /** Everything the running bot is made of, wired once; tests build the same thing with fakes. */
@@ -112,7 +114,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   })
   const exchanges = metrics.countTests(createExchangeRegistry({ urls: config.exchangeUrls }))
   let outboxWorker: OutboxWorker | undefined
-  const waiters = createEventWaiters()
+  const waiters = createEventWaiters(overrides.eventRecheckMs ? { recheckMs: overrides.eventRecheckMs } : {})
   const webhookWorker = config.platformWebhook ? createWebhookWorker({ events: repos.platformEvents, ...config.platformWebhook, logger }) : undefined
   // Every platform event commits with its change; listeners re-read after the commit.
   const events = createEventRecorder({

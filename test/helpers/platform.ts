@@ -3,6 +3,7 @@
  * called over real HTTP, every answer recorded so a test can check it against the OpenAPI
  * document the API serves.
  */
+import type { AppOverrides } from '../../src/app.js'
 import type { Credentials, ExchangeId } from '../../src/domain/types.js'
 import { fakeCredentials } from '../fakes/exchange-server.js'
 import { EGRESS_IP, startE2E, type E2E } from './e2e.js'
@@ -19,8 +20,8 @@ export interface ApiAnswer {
 }
 
 /** The app with PLATFORM_API_PORT=0 (a free port) and the monitor off unless asked. */
-export function startPlatformE2E(opts: { env?: Record<string, string>; monitor?: boolean } = {}): Promise<E2E> {
-  return startE2E({ env: { PLATFORM_API_PORT: '0', PLATFORM_CREDENTIALS_PER_MINUTE: '10000', ...opts.env }, monitor: opts.monitor ?? false })
+export function startPlatformE2E(opts: { env?: Record<string, string>; monitor?: boolean; overrides?: AppOverrides } = {}): Promise<E2E> {
+  return startE2E({ env: { PLATFORM_API_PORT: '0', PLATFORM_CREDENTIALS_PER_MINUTE: '10000', ...opts.env }, monitor: opts.monitor ?? false, ...(opts.overrides ? { overrides: opts.overrides } : {}) })
 }
 
 /** A client of the running app's API that records every answer into `log`. */
