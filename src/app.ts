@@ -225,14 +225,14 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       if (background) {
         outboxWorker?.start()
         monitor.start()
-        webhookWorker?.start()
-        const prune = () => {
-          const n = repos.platformEvents.pruneBefore(Date.now() - keepEventsMs)
-          if (n > 0) logger.info({ pruned: n }, 'old platform events pruned')
-        }
-        prune()
-        pruner = setInterval(prune, 3_600_000).unref()
       }
+      webhookWorker?.start()
+      const prune = () => {
+        const n = repos.platformEvents.pruneBefore(Date.now() - keepEventsMs)
+        if (n > 0) logger.info({ pruned: n }, 'old platform events pruned')
+      }
+      prune()
+      pruner = setInterval(prune, 3_600_000).unref()
       if (config.platformApi) {
         platform.api = await startPlatformApi({
           logger,
