@@ -5,6 +5,8 @@ import { requireScope } from '../auth.js'
 import type { PlatformApiDeps } from '../deps.js'
 import { AUTH_ERRORS, ConnectionParams, CredentialsSchema, GateClosed, NotFound, RateLimited } from '../schemas.js'
 
+const CONNECTION_ID = /^[A-Za-z0-9_-]{1,24}$/
+
 /** Requests whose audit record the gate already wrote. */
 const audited = new WeakSet<FastifyRequest>()
 
@@ -37,7 +39,8 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: PlatformApiDeps }> 
       deps.audit.add({
         at: Date.now(),
         tokenId: req.principal?.tokenId ?? null,
-        connectionId: typeof id === 'string' ? id.slice(0, 64) : null,
+        // Only something shaped like a connection id: a caller's mistake (a token pasted as the id) must not land in the audit.
+        connectionId: typeof id === 'string' && CONNECTION_ID.test(id) ? id : null,
         outcome: EDGE_OUTCOME[reply.statusCode] ?? 'failed',
         httpStatus: reply.statusCode,
         remoteAddress: req.ip,
