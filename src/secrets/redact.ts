@@ -13,10 +13,12 @@ export const REDACTED = '[redacted]'
 const QUERY_SECRET = /([?&](?:signature|sign|apikey|api_key|secret|passphrase|timestamp)=)[^&\s"']*/gi
 const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|KC-API-[A-Z-]+|Authorization|apiKey|secret|passphrase|password)"?\s*[:=]\s*"?)[^",}&\s]*/gi
 const TELEGRAM_TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g
+// A platform service token (see services/platform-tokens.ts): its public id stays, the secret part goes.
+const PLATFORM_TOKEN = /(bfcpt_[0-9a-f]{16}_)[0-9a-f]{8,}/g
 
 /** Scrubs signing material out of free text such as a ccxt error message (URL, headers, body). */
 export function scrubText(text: string): string {
-  return text.replace(QUERY_SECRET, `$1${REDACTED}`).replace(HEADER_SECRET, `$1${REDACTED}`).replace(TELEGRAM_TOKEN, REDACTED)
+  return text.replace(QUERY_SECRET, `$1${REDACTED}`).replace(HEADER_SECRET, `$1${REDACTED}`).replace(TELEGRAM_TOKEN, REDACTED).replace(PLATFORM_TOKEN, `$1${REDACTED}`)
 }
 
 /**
