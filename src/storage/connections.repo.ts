@@ -18,6 +18,9 @@ export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' 
 export function createConnectionsRepo(db: Db) {
   const owned = (id: string, userId: number) => and(eq(connections.id, id), eq(connections.userId, userId))
   // The hot read of /status, /connections and name look-ups: prepared once.
+  const ownedRow = db.select().from(connections).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')))).prepare()
+  const setPause = db.update(connections).set({ pausedAt: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNull(connections.pausedAt))).prepare()
+  const clearPause = db.update(connections).set({ pausedAt: null, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNotNull(connections.pausedAt))).prepare()
   const gateRead = db
     .update(connections)
     .set({ lastCredentialReadAt: sql`${sql.placeholder('at')}` })
@@ -30,7 +33,7 @@ export function createConnectionsRepo(db: Db) {
       return db.insert(connections).values(row).returning().get()
     },
     getOwned(id: string, userId: number): ConnectionRow | undefined {
-      return db.select().from(connections).where(owned(id, userId)).get()
+      return ownedRow.get({ id, userId })
     },
     getByName(userId: number, name: string): ConnectionRow | undefined {
       return db.select().from(connections).where(and(eq(connections.userId, userId), eq(connections.name, name))).get()
@@ -87,8 +90,8 @@ export function createConnectionsRepo(db: Db) {
     },
     /** Pauses (at a time) or resumes (null) one of the user's connections; false when already so or not theirs. */
     setPaused(id: string, userId: number, at: number | null): boolean {
-      const already = at === null ? isNotNull(connections.pausedAt) : isNull(connections.pausedAt)
-      return db.update(connections).set({ pausedAt: at, updatedAt: Date.now() }).where(and(owned(id, userId), already)).run().changes > 0
+      const now = Date.now()
+      return (at === null ? clearPause.run({ id, userId, now }) : setPause.run({ id, userId, at, now })).changes > 0
     },
     /** Platform listing: every user's connections by id (the cursor), optionally by status or exchange. */
     listForPlatform(opts: { status?: string | undefined; exchange?: string | undefined; after?: string | undefined; limit: number }): ConnectionRow[] {

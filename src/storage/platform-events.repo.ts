@@ -11,6 +11,22 @@ export type NewPlatformEventRow = Pick<PlatformEventRow, 'kind' | 'connectionId'
 export function createPlatformEventsRepo(db: Db) {
   // The long-poll's hot read: prepared once.
   const after = db.select().from(platformEvents).where(gt(platformEvents.id, sql.placeholder('after'))).orderBy(asc(platformEvents.id)).limit(sql.placeholder('limit')).prepare()
+  const insert = db
+    .insert(platformEvents)
+    .values({
+      kind: sql.placeholder('kind'),
+      connectionId: sql.placeholder('connectionId'),
+      userId: sql.placeholder('userId'),
+      exchange: sql.placeholder('exchange'),
+      status: sql.placeholder('status'),
+      paused: sql.placeholder('paused'),
+      dedupeKey: sql.placeholder('dedupeKey'),
+      createdAt: sql.placeholder('createdAt'),
+      pushStatus: sql.placeholder('pushStatus'),
+      pushNextAt: sql.placeholder('pushNextAt'),
+    })
+    .returning({ id: platformEvents.id })
+    .prepare()
   const byDedupe = db.select({ id: platformEvents.id }).from(platformEvents).where(eq(platformEvents.dedupeKey, sql.placeholder('key'))).prepare()
   return {
     /**
@@ -21,11 +37,8 @@ export function createPlatformEventsRepo(db: Db) {
     append(row: NewPlatformEventRow): number | null {
       const { push, ...rest } = row
       if (byDedupe.get({ key: row.dedupeKey })) return null
-      return db
-        .insert(platformEvents)
-        .values({ ...rest, pushStatus: push ? 'pending' : null, pushNextAt: push ? row.createdAt : null })
-        .returning({ id: platformEvents.id })
-        .get().id
+      // Placeholders bypass the column's boolean mapping: SQLite stores it as 0/1.
+      return insert.get({ ...rest, paused: rest.paused ? 1 : 0, pushStatus: push ? 'pending' : null, pushNextAt: push ? row.createdAt : null })!.id
     },
     after(cursor: number, limit: number): PlatformEventRow[] {
       return after.all({ after: cursor, limit })

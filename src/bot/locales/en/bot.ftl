@@ -128,6 +128,7 @@ connection-status = State: { $status }
 connection-tested = Last test: { $when }
 connection-never-tested = Not tested yet.
 connection-all-pass = All checks passed.
+connection-paused-badge = ⏸ paused
 connection-platform-paused = ⏸ Paused: the platform cannot use it (/resume to undo).
 connection-platform-used = Platform: last read the key { $when }.
 connection-platform-unused = Platform: has not used it yet.

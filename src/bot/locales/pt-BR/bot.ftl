@@ -128,6 +128,7 @@ connection-status = Estado: { $status }
 connection-tested = Último teste: { $when }
 connection-never-tested = Ainda não testada.
 connection-all-pass = Todas as verificações passaram.
+connection-paused-badge = ⏸ pausada
 connection-platform-paused = ⏸ Pausada: a plataforma não pode usá-la (/resume para desfazer).
 connection-platform-used = Plataforma: leu a chave pela última vez em { $when }.
 connection-platform-unused = Plataforma: ainda não usou esta conexão.
