@@ -116,12 +116,18 @@ describe('platform API: auth, scopes and the gate', () => {
     const a = await api.credentials(creds, id)
     expect(a.status).toBe(200)
     expect(a.headers.get('cache-control')).toBe('no-store')
+    // An empty POST labelled as JSON, or an empty JSON object, is read the same way.
+    for (const body of ['', '{}']) {
+      const res = await fetch(`${e.app.platform.api!.url}/v1/connections/${id}/credentials`, { method: 'POST', headers: { authorization: `Bearer ${creds}`, 'content-type': 'application/json' }, body })
+      expect(res.status, `body ${JSON.stringify(body)}`).toBe(200)
+      await res.arrayBuffer()
+    }
     expect(a.body).toEqual({ connectionId: id, exchange: 'kucoin', market: 'spot', apiKey: credentials.apiKey, secret: credentials.secret, passphrase: credentials.passphrase })
     const row = e.app.repos.connections.getById(id)!
     expect(row.lastCredentialReadAt).not.toBeNull()
     const audit = e.app.repos.platformAudit.listForConnection(id)
-    expect(audit).toHaveLength(1)
-    expect(audit[0]).toMatchObject({ outcome: 'served', httpStatus: 200, tokenId: tokenId('engine-creds'), remoteAddress: '127.0.0.1', at: row.lastCredentialReadAt })
+    expect(audit).toHaveLength(3)
+    expect(audit[2]).toMatchObject({ outcome: 'served', httpStatus: 200, tokenId: tokenId('engine-creds'), remoteAddress: '127.0.0.1', at: row.lastCredentialReadAt })
     // The listing shows when the platform last read it; so does the trader's /status.
     expect(((await api.connection(status, id)).body as { lastCredentialReadAt: string }).lastCredentialReadAt).toBe(new Date(row.lastCredentialReadAt!).toISOString())
     const card = await e.say(user, '/status Main')
