@@ -20,7 +20,7 @@ import { createPlatformGate, type PlatformGate } from './services/platform-gate.
 import { createTokenService, type TokenService } from './services/platform-tokens.js'
 import { createEventWaiters, type EventWaiters } from './platform/events-feed.js'
 import { createMetrics, type Metrics } from './platform/metrics.js'
-import { startPlatformApi, type PlatformApi } from './platform/server.js'
+import type { PlatformApi } from './platform/server.js'
 import { createWebhookWorker, type WebhookWorker } from './platform/webhook-worker.js'
 import { createConnectionsRepo } from './storage/connections.repo.js'
 import { openDatabase, type Database } from './storage/database.js'
@@ -234,6 +234,8 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       prune()
       pruner = setInterval(prune, 3_600_000).unref()
       if (config.platformApi) {
+        // Loaded only when asked for: an install without the gate does not pay Fastify's start-up.
+        const { startPlatformApi } = await import('./platform/server.js')
         platform.api = await startPlatformApi({
           logger,
           tokens,
