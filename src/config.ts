@@ -25,7 +25,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** Variables that carry API traffic: plain http is allowed only to loopback (local fakes, a local Bot API server). */
-const TRANSPORT_URLS = ['TELEGRAM_API_ROOT', 'EXCHANGE_URL_MEXC', 'EXCHANGE_URL_KUCOIN', 'EXCHANGE_URL_KUCOIN_FUTURES'] as const
+const TRANSPORT_URLS = ['TELEGRAM_API_ROOT', 'EXCHANGE_URL_BINANCE', 'EXCHANGE_URL_BYBIT', 'EXCHANGE_URL_OKX', 'EXCHANGE_URL_MEXC', 'EXCHANGE_URL_KUCOIN', 'EXCHANGE_URL_KUCOIN_FUTURES', 'PLATFORM_WEBHOOK_URL'] as const
 
 const flag = () =>
   z.string().trim().toLowerCase().optional().transform((v, ctx) => {
@@ -58,7 +58,7 @@ const ipv6 = /^[0-9a-fA-F:]+$/
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
 
 /** Names of variables whose values are secret: their values never appear in an error line. */
-export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET'])
+export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET', 'PLATFORM_WEBHOOK_SECRET'])
 
 const schema = z.object({
   BOT_TOKEN: z.string().trim().regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'must look like 123456:ABC-DEF... (from @BotFather)').optional(),
@@ -111,6 +111,12 @@ const schema = z.object({
   }).default('127.0.0.1'),
   ALLOW_UNREADABLE_CONNECTIONS: flag(),
   ALLOW_PLAIN_HTTP: flag(),
+  PLATFORM_API_PORT: intIn(0, 65_535, -1),
+  PLATFORM_API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PLATFORM_CREDENTIALS_PER_MINUTE: intIn(1, 100_000, 60),
+  PLATFORM_WEBHOOK_URL: origin('PLATFORM_WEBHOOK_URL').optional(),
+  PLATFORM_WEBHOOK_SECRET: z.string().trim().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32-256 printable characters without spaces (openssl rand -hex 32)').optional(),
+  PLATFORM_EVENTS_KEEP_DAYS: intIn(1, 3650, 30),
 })
 
 /** The whole typed configuration; nothing else in the app reads `process.env`. */
@@ -144,6 +150,12 @@ export interface Config {
    * (a loud warning is logged). Off by default: a wrong or missing key stops the start.
    */
   allowUnreadableConnections: boolean
+  /** The platform gate's HTTP API (issue 14); undefined (the default) keeps it off. */
+  platformApi: { host: string; port: number; credentialsPerMinute: number } | undefined
+  /** Where events are pushed, signed with HMAC-SHA256 under `secret`; undefined = feed only. */
+  platformWebhook: { url: string; secret: string } | undefined
+  /** Events older than this are pruned from the feed (a cursor that old gets 410 and resyncs). */
+  platformEventsKeepDays: number
 }
 
 /**
@@ -174,6 +186,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     })
     if (plain.length > 0) throw new ConfigError(plain.map((name) => `${name} uses plain http to a host that is not this machine: use https (or set ALLOW_PLAIN_HTTP=true for a trusted private network)`))
   }
+  if (e.PLATFORM_WEBHOOK_URL && !e.PLATFORM_WEBHOOK_SECRET) throw new ConfigError(['PLATFORM_WEBHOOK_URL is set but PLATFORM_WEBHOOK_SECRET is not: pushed events must be signed'])
+  if (e.PLATFORM_WEBHOOK_SECRET && !e.PLATFORM_WEBHOOK_URL) throw new ConfigError(['PLATFORM_WEBHOOK_SECRET is set but PLATFORM_WEBHOOK_URL is not'])
   const urls: Config['exchangeUrls'] = {}
   if (e.EXCHANGE_URL_BINANCE) urls.binance = e.EXCHANGE_URL_BINANCE
   if (e.EXCHANGE_URL_BYBIT) urls.bybit = e.EXCHANGE_URL_BYBIT
@@ -203,6 +217,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT } : undefined,
     allowUnreadableConnections: e.ALLOW_UNREADABLE_CONNECTIONS,
+    platformApi: e.PLATFORM_API_PORT >= 0 ? { host: e.PLATFORM_API_HOST, port: e.PLATFORM_API_PORT, credentialsPerMinute: e.PLATFORM_CREDENTIALS_PER_MINUTE } : undefined,
+    platformWebhook: e.PLATFORM_WEBHOOK_URL && e.PLATFORM_WEBHOOK_SECRET ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET } : undefined,
+    platformEventsKeepDays: e.PLATFORM_EVENTS_KEEP_DAYS,
   }
 }
 

@@ -78,7 +78,7 @@ export function homeKeyboard(list: readonly ConnectionView[], t: T): InlineKeybo
 }
 
 /** A picker of the user's connections for a command typed without a name. */
-export function pickerKeyboard(list: readonly ConnectionView[], action: 'test' | 'status' | 'rename' | 'replace' | 'delete'): InlineKeyboard {
+export function pickerKeyboard(list: readonly ConnectionView[], action: 'test' | 'status' | 'rename' | 'replace' | 'delete' | 'pause' | 'resume'): InlineKeyboard {
   const kb = new InlineKeyboard()
   list.slice(0, 50).forEach((c, i) => {
     kb.text(c.name, pack({ a: action, id: c.id }))

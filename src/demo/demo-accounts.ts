@@ -52,7 +52,7 @@ export function demoAccounts(ex: FakeExchangeServer): DemoAccount[] {
 }
 
 /** The text printed before the chat starts: how to drive it and the keys to paste. */
-export function demoBanner(accounts: readonly DemoAccount[], logFile: string): string {
+export function demoBanner(accounts: readonly DemoAccount[], logFile: string, extra: readonly string[] = []): string {
   const lines = [
     '',
     'BackFuture Connect: demo mode (no BOT_TOKEN set)',
@@ -65,6 +65,16 @@ export function demoBanner(accounts: readonly DemoAccount[], logFile: string): s
     lines.push(`  ${i + 1}. ${a.title}`, `     API key:    ${a.apiKey}`, `     Secret:     ${a.secret}`)
     if (a.passphrase) lines.push(`     Passphrase: ${a.passphrase}`)
   })
-  lines.push('', 'Start with /start or /connect. A number taps a button; /quit leaves.', '')
+  lines.push('', ...extra, 'Start with /start or /connect. A number taps a button; /quit leaves.', '')
   return lines.join('\n')
+}
+
+/** The platform gate's lines: one `curl` to try in another terminal, with the demo's own token. */
+export function platformBanner(url: string, token: string): string[] {
+  return [
+    'The platform gate (the trading platform\'s API) is up too. In another terminal, once a key is connected:',
+    `  curl -s -H "Authorization: Bearer ${token}" ${url}/v1/connections`,
+    `  The contract: ${url}/v1/openapi.json. /pause and /resume here close and reopen the gate.`,
+    '',
+  ]
 }

@@ -15,6 +15,8 @@ const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|X-MBX-APIKEY|X-BAPI-[A-Z-]+|OK-ACCESS
 const TELEGRAM_TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g
 // Bybit's 10004 "error sign! origin_string[<timestamp><API key><recvWindow><params>]" quotes the key.
 const BYBIT_SIGNED_TEXT = /(origin_string\[)[^\]]*/gi
+// A platform service token (see services/platform-tokens.ts): its public id stays, the secret part goes.
+const PLATFORM_TOKEN = /(bfcpt_[0-9a-f]{16}_)[0-9a-f]{8,}/g
 
 /** Scrubs signing material out of free text such as a ccxt error message (URL, headers, body). */
 export function scrubText(text: string): string {
@@ -23,6 +25,7 @@ export function scrubText(text: string): string {
     .replace(HEADER_SECRET, `$1${REDACTED}`)
     .replace(BYBIT_SIGNED_TEXT, `$1${REDACTED}`)
     .replace(TELEGRAM_TOKEN, REDACTED)
+    .replace(PLATFORM_TOKEN, `$1${REDACTED}`)
 }
 
 /**

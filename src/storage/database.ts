@@ -24,6 +24,8 @@ export interface Database {
   checkpoint(): void
   /** Current values of the pragmas set at open, for start-up logs and tests. */
   pragmas(): Record<string, unknown>
+  /** True when the file is open and answers a query (the readiness probe). */
+  ping(): boolean
   close(): void
 }
 
@@ -97,6 +99,13 @@ export function openDatabase(path: string): Database {
     checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
     pragmas: () =>
       Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'secure_delete'].map((p) => [p, sqlite.pragma(p, { simple: true })])),
+    ping: () => {
+      try {
+        return sqlite.prepare('SELECT 1').pluck().get() === 1
+      } catch {
+        return false
+      }
+    },
     close: () => sqlite.close(),
   }
 }

@@ -62,7 +62,7 @@ describe('command menu', () => {
   it('is registered for private chats in English (default) and Portuguese', () => {
     const en = e.tg.commands({ scope: { type: 'all_private_chats' } })
     const pt = e.tg.commands({ scope: { type: 'all_private_chats' }, languageCode: 'pt' })
-    const names = ['connect', 'connections', 'status', 'test', 'rename', 'replace', 'delete', 'settings', 'help', 'cancel']
+    const names = ['connect', 'connections', 'status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume', 'settings', 'help', 'cancel']
     expect(en.map((c) => c.command)).toEqual(names)
     expect(pt.map((c) => c.command)).toEqual(names)
     expect(en.find((c) => c.command === 'connect')?.description).toBe('Connect an exchange')

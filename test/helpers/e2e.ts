@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { join } from 'node:path'
-import { createApp, type App } from '../../src/app.js'
+import { createApp, type App, type AppOverrides } from '../../src/app.js'
 import { parseConfig, type Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
 import { startFakeExchange, type FakeExchangeServer } from '../fakes/exchange-server.js'
@@ -34,7 +34,7 @@ export interface E2E {
 }
 
 /** Starts the fakes and the real app (real SQLite file, real libsodium, real ccxt over HTTP, polling). */
-export async function startE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number; setupTimeoutMs?: number; throttle?: boolean; monitor?: boolean } = {}): Promise<E2E> {
+export async function startE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number; setupTimeoutMs?: number; throttle?: boolean; monitor?: boolean; overrides?: AppOverrides } = {}): Promise<E2E> {
   const tmp = makeTmpDir('bfc-e2e-')
   const tg = await startFakeTelegram({ token: `7000000001:AAH${randomBytes(24).toString('base64url')}` })
   const ex = await startFakeExchange()
@@ -60,7 +60,7 @@ export async function startE2E(opts: { env?: Record<string, string>; flowTimeout
   const chunks: string[] = []
   const logger = createLogger({ level: 'trace', destination: new Writable({ write: (c, _e, cb) => { chunks.push(String(c)); cb() } }) })
   const build = async (): Promise<App> => {
-    const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: opts.monitor === true, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}), ...(opts.setupTimeoutMs ? { setupTimeoutMs: opts.setupTimeoutMs } : {}) })
+    const app = await createApp(config, logger, { ...opts.overrides, botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: opts.monitor === true, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}), ...(opts.setupTimeoutMs ? { setupTimeoutMs: opts.setupTimeoutMs } : {}) })
     await app.start()
     return app
   }

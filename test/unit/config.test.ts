@@ -124,4 +124,24 @@ describe('parseConfig', () => {
       Object.assign(process.env, saved)
     }
   })
+
+  it('platform gate: off by default; PLATFORM_API_PORT turns it on, on 127.0.0.1 unless PLATFORM_API_HOST says otherwise', () => {
+    const off = parseConfig({})
+    expect(off.platformApi).toBeUndefined()
+    expect(off.platformWebhook).toBeUndefined()
+    expect(off.platformEventsKeepDays).toBe(30)
+    expect(parseConfig({ PLATFORM_API_PORT: '8787' }).platformApi).toEqual({ host: '127.0.0.1', port: 8787, credentialsPerMinute: 60 })
+    expect(parseConfig({ PLATFORM_API_PORT: '0', PLATFORM_API_HOST: '10.0.0.5', PLATFORM_CREDENTIALS_PER_MINUTE: '600' }).platformApi).toEqual({ host: '10.0.0.5', port: 0, credentialsPerMinute: 600 })
+    const secret = 'whsec-0123456789abcdef0123456789abcdef'
+    expect(parseConfig({ PLATFORM_WEBHOOK_URL: 'https://engine.example.com/bfc', PLATFORM_WEBHOOK_SECRET: secret }).platformWebhook).toEqual({ url: 'https://engine.example.com/bfc', secret })
+  })
+
+  it('platform gate: a webhook needs its secret (and the reverse), a short secret is refused without being printed', () => {
+    expect(problems({ PLATFORM_WEBHOOK_URL: 'https://engine.example.com/bfc' })).toEqual(['PLATFORM_WEBHOOK_URL is set but PLATFORM_WEBHOOK_SECRET is not: pushed events must be signed'])
+    expect(problems({ PLATFORM_WEBHOOK_SECRET: 'x'.repeat(40) })).toEqual(['PLATFORM_WEBHOOK_SECRET is set but PLATFORM_WEBHOOK_URL is not'])
+    const p = problems({ PLATFORM_WEBHOOK_URL: 'https://e.example.com', PLATFORM_WEBHOOK_SECRET: 'tooshortsecretvalue', PLATFORM_API_PORT: '70000' })
+    expect(p.find((l) => l.startsWith('PLATFORM_WEBHOOK_SECRET '))).toMatch(/32-256 printable/)
+    expect(p.find((l) => l.startsWith('PLATFORM_API_PORT '))).toMatch(/whole number from 0 to 65535/)
+    expect(p.join('\n')).not.toContain('tooshortsecretvalue')
+  })
 })

@@ -7,6 +7,7 @@ const API_KEY = 'mx0vglQ8hW3kZ7pT2rY9uE4iO6aS1dF5'
 const SECRET = '9f8e7d6c5b4a39281706f5e4d3c2b1a0'
 const PASSPHRASE = 'My-Kucoin-Pass-77'
 const BOT_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1'
+const SERVICE_TOKEN = `bfcpt_0123456789abcdef_${'ab12'.repeat(16)}`
 
 function capture() {
   const lines: string[] = []
@@ -33,8 +34,10 @@ describe('logger redaction', () => {
     logger.info({ list: [{ secret: SECRET }, { token: BOT_TOKEN }] }, 'array')
     logger.child({ apiKey: API_KEY }).info('child binding')
     logger.info({ url: `https://api.telegram.org/bot${BOT_TOKEN}/getMe` }, 'bot api url')
+    logger.warn({ note: `engine sent ${SERVICE_TOKEN} as an id` }, `platform token ${SERVICE_TOKEN} in a message`)
     const out = text()
-    for (const s of [API_KEY, SECRET, PASSPHRASE, BOT_TOKEN]) expect(out).not.toContain(s)
+    for (const s of [API_KEY, SECRET, PASSPHRASE, BOT_TOKEN, SERVICE_TOKEN.slice(23, 39)]) expect(out).not.toContain(s)
+    expect(out).toContain('bfcpt_0123456789abcdef_[redacted]')
     expect(out).toContain('[redacted]')
     // What is safe is kept, so the log is still useful.
     expect(out).toContain('Api key info invalid')

@@ -23,6 +23,8 @@ help-text =
     /rename [name]: give a connection a new name
     /replace [name]: enter new API credentials for a connection
     /delete [name]: remove a connection and its stored keys
+    /pause [name]: stop the platform using a connection, at once
+    /resume [name]: let the platform use it again
     /settings: language and notifications
     /ips: our server IPs, to whitelist on the exchange
     /cancel: stop the current step
@@ -36,6 +38,8 @@ cmd-test = Test a connection now
 cmd-rename = Rename a connection
 cmd-replace = Enter new API credentials
 cmd-delete = Remove a connection
+cmd-pause = Stop the platform using a connection
+cmd-resume = Let the platform use a connection again
 cmd-settings = Language and notifications
 cmd-help = Help
 cmd-cancel = Stop the current step
@@ -179,6 +183,10 @@ connection-status = State: { $status }
 connection-tested = Last test: { $when }
 connection-never-tested = Not tested yet.
 connection-all-pass = All checks passed.
+connection-paused-badge = ⏸ paused
+connection-platform-paused = ⏸ Paused: the platform cannot use it (/resume to undo).
+connection-platform-used = Platform: last read the key { $when }.
+connection-platform-unused = Platform: has not used it yet.
 connection-not-found = You have no connection with that name. Pick one:
 status-online = Online
 status-checking = Checking (the exchange did not answer; retrying)
@@ -207,12 +215,19 @@ pick-status = Which connection?
 pick-rename = Which connection do you want to rename?
 pick-replace = Which connection gets new credentials?
 pick-delete = Which connection do you want to delete?
+pick-pause = Which connection should the platform stop using?
+pick-resume = Which connection may the platform use again?
 test-running = 🔎 Testing <b>{ $name }</b>…
 test-head = <b>{ $name }</b>: { $status }
 test-started = Testing…
 delete-confirm = Delete <b>{ $name }</b>? Its stored keys are erased and the platform stops using it. This cannot be undone.
 delete-done = <b>{ $name }</b> was deleted and its keys erased. Also delete the API key on the exchange if you no longer need it.
 delete-kept = Nothing was deleted.
+pause-done = ⏸ <b>{ $name }</b> is paused: the platform can no longer read its key, starting now. /resume to undo.
+pause-already = <b>{ $name }</b> is already paused. /resume lets the platform use it again.
+resume-done = ▶️ <b>{ $name }</b> is no longer paused: the platform can use it again.
+resume-done-not-online = ▶️ <b>{ $name }</b> is no longer paused. It is { $status } now, so the platform will use it only once it is Online again.
+resume-already = <b>{ $name }</b> is not paused: the platform may already use it.
 
 ## Buttons
 button-cancel = ✖️ Cancel

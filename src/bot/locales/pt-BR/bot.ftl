@@ -23,6 +23,8 @@ help-text =
     /rename [nome]: dar um novo nome a uma conexão
     /replace [nome]: informar novas credenciais de API para uma conexão
     /delete [nome]: remover uma conexão e as chaves guardadas
+    /pause [nome]: fazer a plataforma parar de usar uma conexão, na hora
+    /resume [nome]: deixar a plataforma usá-la de novo
     /settings: idioma e notificações
     /ips: os IPs dos nossos servidores, para liberar na exchange
     /cancel: interromper a etapa atual
@@ -36,6 +38,8 @@ cmd-test = Testar uma conexão agora
 cmd-rename = Renomear uma conexão
 cmd-replace = Informar novas credenciais de API
 cmd-delete = Remover uma conexão
+cmd-pause = Fazer a plataforma parar de usar uma conexão
+cmd-resume = Deixar a plataforma usar uma conexão de novo
 cmd-settings = Idioma e notificações
 cmd-help = Ajuda
 cmd-cancel = Interromper a etapa atual
@@ -179,6 +183,10 @@ connection-status = Estado: { $status }
 connection-tested = Último teste: { $when }
 connection-never-tested = Ainda não testada.
 connection-all-pass = Todas as verificações passaram.
+connection-paused-badge = ⏸ pausada
+connection-platform-paused = ⏸ Pausada: a plataforma não pode usá-la (/resume para desfazer).
+connection-platform-used = Plataforma: leu a chave pela última vez em { $when }.
+connection-platform-unused = Plataforma: ainda não usou esta conexão.
 connection-not-found = Você não tem nenhuma conexão com esse nome. Escolha uma:
 status-online = Online
 status-checking = Verificando (a exchange não respondeu; tentando de novo)
@@ -207,12 +215,19 @@ pick-status = Qual conexão?
 pick-rename = Qual conexão você quer renomear?
 pick-replace = Qual conexão vai receber novas credenciais?
 pick-delete = Qual conexão você quer apagar?
+pick-pause = Qual conexão a plataforma deve parar de usar?
+pick-resume = Qual conexão a plataforma pode voltar a usar?
 test-running = 🔎 Testando <b>{ $name }</b>…
 test-head = <b>{ $name }</b>: { $status }
 test-started = Testando…
 delete-confirm = Apagar <b>{ $name }</b>? As chaves guardadas são apagadas e a plataforma deixa de usá-la. Isso não pode ser desfeito.
 delete-done = <b>{ $name }</b> foi apagada e suas chaves também. Apague a chave de API na exchange se não precisar mais dela.
 delete-kept = Nada foi apagado.
+pause-done = ⏸ <b>{ $name }</b> está pausada: a plataforma não consegue mais ler a chave, a partir de agora. Use /resume para desfazer.
+pause-already = <b>{ $name }</b> já está pausada. Use /resume para a plataforma voltar a usá-la.
+resume-done = ▶️ <b>{ $name }</b> não está mais pausada: a plataforma pode usá-la de novo.
+resume-done-not-online = ▶️ <b>{ $name }</b> não está mais pausada. Ela está { $status } agora, então a plataforma só vai usá-la quando ficar Online de novo.
+resume-already = <b>{ $name }</b> não está pausada: a plataforma já pode usá-la.
 
 ## Botões
 button-cancel = ✖️ Cancelar
