@@ -38,8 +38,8 @@ describe('/pause and /resume', () => {
     expect((await e.tap(user, picker, 'Beta')).text).toBe(plain(tr('en', 'pause-done', { name: 'Beta' })))
     expect(await gate(b.id)).toBe(409)
     const list = (await e.say(user, '/connections')).text
-    expect(list).toContain(`Alpha · MEXC · Spot · Online · ${tr('en', 'connection-paused-badge')}`)
-    expect(list).toContain(`Beta · MEXC · Spot · Online · ${tr('en', 'connection-paused-badge')}`)
+    expect(list).toContain(`Alpha · MEXC · Spot · online · ${tr('en', 'connection-paused-badge')}`)
+    expect(list).toContain(`Beta · MEXC · Spot · online · ${tr('en', 'connection-paused-badge')}`)
     const resume = await e.say(user, '/resume')
     expect(resume.text).toBe(tr('en', 'pick-resume'))
     expect((await e.tap(user, resume, 'Alpha')).text).toBe(plain(tr('en', 'resume-done', { name: 'Alpha' })))
