@@ -4,7 +4,7 @@
  */
 
 /** Every exchange the platform can connect; adding one here forces a registry entry (exhaustive). */
-export const EXCHANGE_IDS = ['mexc', 'kucoin'] as const
+export const EXCHANGE_IDS = ['mexc', 'kucoin', 'bitget'] as const
 /** An exchange the platform can connect. */
 export type ExchangeId = (typeof EXCHANGE_IDS)[number]
 
@@ -62,6 +62,7 @@ export const DIAGNOSIS_CODES = [
   'ACCOUNT_RESTRICTED',
   'UNKNOWN',
   'IP_UNVERIFIED',
+  'PERMISSIONS_UNVERIFIED',
 ] as const
 /** A machine-readable reason for a non-passing check, mapped to user text only at the edge. */
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number]

@@ -13,15 +13,30 @@ export type CcxtClass<E extends Exchange> = new (config?: Record<string, unknown
 /** What the last HTTP response said, kept so a diagnosis never has to parse ccxt's message. */
 export interface ResponseTrace {
   status?: number
-  /** The exchange's own `code` field from a JSON body, as a string (`"10072"`, `"400003"`). */
+  /** The exchange's own error code from a JSON body, as a string (`"10072"`, `"400003"`), read by {@link CodeReader}. */
   exchangeCode?: string
   retryAfterS?: number
+}
+
+/**
+ * Reads an exchange's own error code from a parsed JSON body. Exchanges name it differently
+ * (Bitget `code`, Gate `label`, HTX `err-code` plus a message, Coinbase `error`); a reader returns
+ * only codes from a fixed vocabulary, never message text, so nothing the exchange wrote is kept.
+ */
+export type CodeReader = (body: Record<string, unknown>) => string | undefined
+
+/** The default reader: a string or number `code` field (MEXC, KuCoin, BingX). */
+export const readCodeField: CodeReader = (body) => {
+  const code = body['code']
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined
 }
 
 /** How to build one client: credentials, a per-request timeout and an optional host mapper. */
 export interface CcxtClientSpec {
   credentials?: Credentials
   timeoutMs: number
+  /** Where this exchange keeps its error code; {@link readCodeField} when omitted. */
+  readCode?: CodeReader
   /**
    * Returns the base URL replacing scheme+host for the `urls.api` entry at `path`
    * (e.g. `['spot', 'private']` or `['futuresPrivate']`), or undefined to keep it.
@@ -64,7 +79,7 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
     return originalFetch(...args)
   }
   anyEx.onRestResponse = (status, _text, _url, _method, headers, body) => {
-    trace = { status, ...readBody(body), ...readRetryAfter(headers) }
+    trace = { status, ...readBody(body, spec.readCode ?? readCodeField), ...readRetryAfter(headers) }
     return typeof body === 'string' ? body.trim() : body
   }
   return {
@@ -94,12 +109,13 @@ export function rewriteOrigins(node: unknown, path: string[], origin: (path: rea
   return node
 }
 
-function readBody(body: unknown): Pick<ResponseTrace, 'exchangeCode'> {
+function readBody(body: unknown, readCode: CodeReader): Pick<ResponseTrace, 'exchangeCode'> {
   if (typeof body !== 'string' || !body.trimStart().startsWith('{')) return {}
   try {
-    const parsed = JSON.parse(body) as { code?: unknown }
-    const code = parsed.code
-    return typeof code === 'string' || typeof code === 'number' ? { exchangeCode: String(code) } : {}
+    const parsed = JSON.parse(body) as unknown
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
+    const code = readCode(parsed as Record<string, unknown>)
+    return code === undefined ? {} : { exchangeCode: code }
   } catch {
     return {}
   }

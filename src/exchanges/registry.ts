@@ -5,6 +5,7 @@
  */
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import type { ExchangeAdapter } from './adapter.js'
+import { createBitgetAdapter } from './bitget.js'
 import type { AdapterDeps } from './deps.js'
 import { createKucoinAdapter } from './kucoin.js'
 import { createMexcAdapter } from './mexc.js'
@@ -12,6 +13,7 @@ import { createMexcAdapter } from './mexc.js'
 const FACTORIES: Record<ExchangeId, (deps: AdapterDeps) => ExchangeAdapter> = {
   mexc: createMexcAdapter,
   kucoin: createKucoinAdapter,
+  bitget: createBitgetAdapter,
 }
 
 /** The adapters the app can use; built once at startup from config. */

@@ -1,8 +1,9 @@
 /**
- * A fake MEXC + KuCoin on one loopback port, reached by real ccxt through the EXCHANGE_URL_*
- * overrides (no mocking of ccxt or fetch). Each exchange host lives under a path prefix:
- * `/mexc` (spot and contract), `/kucoin` (spot host) and `/kucoin-futures` (futures host), so
- * `exchangeUrls` can be passed straight to `createExchangeRegistry({ urls })`.
+ * A fake of every exchange we connect on one loopback port, reached by real ccxt through the
+ * EXCHANGE_URL_* overrides (no mocking of ccxt or fetch). Each exchange host lives under a path
+ * prefix: `/mexc` (spot and contract), `/kucoin` (spot host) and `/kucoin-futures` (futures host),
+ * `/bitget`, `/bingx`, `/htx` and `/htx-futures`, `/coinbase`, `/gate`, so `exchangeUrls` can be
+ * passed straight to `createExchangeRegistry({ urls })`.
  *
  * Imported by tests and by the demo (`npm start` without a token), so it must not import vitest.
  */
@@ -10,6 +11,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { AccountBook, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
 import type { FakeResponse, RouteContext } from './exchange/http.js'
+import { bingxRoute } from './exchange/bingx-routes.js'
+import { bitgetRoute } from './exchange/bitget-routes.js'
+import { coinbaseRoute } from './exchange/coinbase-routes.js'
+import { gateRoute } from './exchange/gate-routes.js'
+import { htxRoute } from './exchange/htx-routes.js'
 import { kucoinRoute } from './exchange/kucoin-routes.js'
 import { mexcRoute } from './exchange/mexc-routes.js'
 import { matchScenario, scenarioResponse, type Scenario, type ScenarioKind } from './exchange/scenarios.js'
@@ -29,7 +35,36 @@ const PREFIXES: ReadonlyArray<[string, FakeExchangeId, string]> = [
   ['/kucoin-futures', 'kucoin', 'futures'],
   ['/kucoin', 'kucoin', 'spot'],
   ['/mexc', 'mexc', 'spot'],
+  ['/bitget', 'bitget', 'spot'],
+  ['/bingx', 'bingx', 'spot'],
+  ['/htx-futures', 'htx', 'futures'],
+  ['/htx', 'htx', 'spot'],
+  ['/coinbase', 'coinbase', 'spot'],
+  ['/gate', 'gate', 'spot'],
 ]
+
+const ROUTES: Record<FakeExchangeId, (ctx: RouteContext) => FakeResponse> = {
+  mexc: mexcRoute,
+  kucoin: kucoinRoute,
+  bitget: bitgetRoute,
+  bingx: bingxRoute,
+  htx: htxRoute,
+  coinbase: coinbaseRoute,
+  gate: gateRoute,
+}
+
+/** Where each fake host listens, in the shape of `Config['exchangeUrls']`. */
+export interface FakeExchangeUrls {
+  mexc: string
+  kucoin: string
+  kucoinFutures: string
+  bitget: string
+  bingx: string
+  htx: string
+  htxFutures: string
+  coinbase: string
+  gate: string
+}
 
 /** The fake exchange; see the file comment. */
 export class FakeExchangeServer {
@@ -51,8 +86,19 @@ export class FakeExchangeServer {
   }
 
   /** Ready for `createExchangeRegistry({ urls })` or EXCHANGE_URL_* variables. */
-  get exchangeUrls(): { mexc: string; kucoin: string; kucoinFutures: string } {
-    return { mexc: `${this.url}/mexc`, kucoin: `${this.url}/kucoin`, kucoinFutures: `${this.url}/kucoin-futures` }
+  get exchangeUrls(): FakeExchangeUrls {
+    const u = this.url
+    return {
+      mexc: `${u}/mexc`,
+      kucoin: `${u}/kucoin`,
+      kucoinFutures: `${u}/kucoin-futures`,
+      bitget: `${u}/bitget`,
+      bingx: `${u}/bingx`,
+      htx: `${u}/htx`,
+      htxFutures: `${u}/htx-futures`,
+      coinbase: `${u}/coinbase`,
+      gate: `${u}/gate`,
+    }
   }
 
   /** Listens on 127.0.0.1, port 0 (a free port). */
@@ -140,7 +186,7 @@ export class FakeExchangeServer {
       now: Date.now() + (this.skew[exchange] ?? this.skew.all ?? 0),
       accounts: this.accounts,
     }
-    const route = () => (exchange === 'mexc' ? mexcRoute(ctx) : kucoinRoute(ctx))
+    const route = () => ROUTES[exchange](ctx)
     const scenario = matchScenario(this.scenarios, exchange, path)
     if (!scenario) return write(res, route())
     const answer = scenarioResponse(scenario, exchange)

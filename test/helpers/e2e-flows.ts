@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs'
-import type { Credentials, Market } from '../../src/domain/types.js'
+import type { Credentials, ExchangeId, Market } from '../../src/domain/types.js'
 import { createI18n } from '../../src/bot/i18n.js'
 import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
 import type { E2E } from './e2e.js'
@@ -13,7 +13,7 @@ export function tr(locale: string, key: string, params: Record<string, string | 
 
 /** What one /connect run needs; `name` typed by the user, else the suggested name is tapped. */
 export interface ConnectInput {
-  exchange: 'mexc' | 'kucoin'
+  exchange: ExchangeId
   credentials: Credentials
   market?: Market
   name?: string
@@ -33,7 +33,7 @@ export interface ConnectRun {
 export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): Promise<ConnectRun> {
   const l = input.locale ?? 'en'
   const pick = await e.say(user, '/connect')
-  const checklist = await e.tap(user, pick, input.exchange === 'mexc' ? 'MEXC' : 'KuCoin')
+  const checklist = await e.tap(user, pick, e.app.connections.adapter(input.exchange).label)
   const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
   const askName = await e.tap(user, market, tr(l, `market-${input.market ?? 'spot'}`))
   let ask: ChatMessage

@@ -2,10 +2,10 @@
  * Accounts held by the fake exchange: one per API key, created by tests at runtime with the
  * permissions, IP whitelist and balances a scenario needs, and revocable mid-test.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto'
 
 /** Exchanges the fake imitates. */
-export type FakeExchangeId = 'mexc' | 'kucoin'
+export type FakeExchangeId = 'mexc' | 'kucoin' | 'bitget' | 'bingx' | 'htx' | 'coinbase' | 'gate'
 
 /** What a test may set; anything omitted gets a working default (a healthy spot key). */
 export interface FakeAccountInput {
@@ -29,6 +29,14 @@ export interface FakeAccountInput {
   keyVersion?: 2 | 3
   /** KuCoin masks whitelist entries in GET /api/v1/user/api-key (`203.**.7`); false shows them whole. */
   maskWhitelist?: boolean
+  /** Bitget: the account is in Unified Trading Account mode (classic endpoints answer 40085). */
+  unified?: boolean
+  /** HTX: days the key stays valid (`validDays`, -1 = permanent; default HTX's rule) and its `status`. */
+  validDays?: number
+  keyStatus?: 'normal' | 'expired'
+  /** Gate: when the key was created (seconds), and other keys main_keys lists beside it. */
+  createdAt?: number
+  otherKeys?: string[]
 }
 
 /** A stored account; mutable so a test can revoke or change it while the fake runs. */
@@ -45,12 +53,30 @@ export interface FakeAccount {
   keyVersion: 2 | 3
   maskWhitelist: boolean
   revoked: boolean
+  unified: boolean
+  /** HTX and Gate user id. */
+  uid: number
+  /** null: HTX's rule (90 for a trading key without IP, else -1). */
+  validDays: number | null
+  keyStatus: 'normal' | 'expired'
+  createdAt: number
+  otherKeys: string[]
 }
 
 /** Default permissions of a healthy spot trading key, per exchange. */
 export const DEFAULT_PERMISSIONS: Record<FakeExchangeId, string[]> = {
   mexc: ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ', 'SPOT_DEAL_WRITE'],
   kucoin: ['General', 'Spot'],
+  // Bitget `authorities`: stor/stow spot read / read-write, coor/coow futures orders, wwow withdrawal.
+  bitget: ['stor', 'stow'],
+  // BingX permission numbers: 1 spot trading, 2 reading, 3 perpetual futures, 4 universal transfer, 5 withdrawal.
+  bingx: ['1', '2'],
+  // HTX `permission` words: readOnly, trade, withdraw.
+  htx: ['readOnly', 'trade'],
+  // Coinbase key_permissions: view, trade, transfer (and `futures` here: the account has a CFM futures account).
+  coinbase: ['view', 'trade'],
+  // Gate perms as `<name>:read` or `<name>:write`; `account:read` lets the key read main_keys.
+  gate: ['spot:write', 'account:read'],
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
@@ -60,13 +86,47 @@ function randomAlnum(n: number): string {
   return [...bytes].map((b) => ALNUM[b % ALNUM.length]).join('')
 }
 
+const hex = (bytes: number) => randomBytes(bytes).toString('hex')
+/** HTX-style `xxxxxxxx-xxxxxxxx-xxxxxxxx-xxxxx` (its docs' access key shape). */
+const htxKey = () => `${hex(4)}-${hex(4)}-${hex(4)}-${hex(3).slice(0, 5)}`
+
+/** A Coinbase CDP key: its name and an EC P-256 private key in SEC1 PEM, as Coinbase hands them out. */
+export function coinbaseEcKey(): { apiKey: string; secret: string } {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  return { apiKey: `organizations/${randomUUID()}/apiKeys/${randomUUID()}`, secret: privateKey.export({ format: 'pem', type: 'sec1' }).toString() }
+}
+
+/** A Coinbase Ed25519 key: a key id and base64 of seed + public key (88 characters). */
+export function coinbaseEd25519Key(): { apiKey: string; secret: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+  const seed = Buffer.from(privateKey.export({ format: 'jwk' }).d as string, 'base64url')
+  const pub = Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url')
+  return { apiKey: randomUUID(), secret: Buffer.concat([seed, pub]).toString('base64') }
+}
+
 /**
  * Realistic-looking credentials: MEXC `mx0v` + 14 alphanumerics and a 32-hex secret (as in
- * MEXC's docs examples); KuCoin a 24-hex key, a UUID secret and a user-style passphrase.
+ * MEXC's docs examples); KuCoin a 24-hex key, a UUID secret and a user-style passphrase; Bitget
+ * `bg_` + 32 hex, a 64-hex secret and a passphrase; BingX and Gate long alphanumerics; HTX its
+ * dash-grouped key and secret; Coinbase a key name and an EC private key in PEM.
  */
 export function fakeCredentials(exchange: FakeExchangeId): { apiKey: string; secret: string; passphrase?: string } {
-  if (exchange === 'mexc') return { apiKey: `mx0v${randomAlnum(14)}`, secret: randomBytes(16).toString('hex') }
-  return { apiKey: randomBytes(12).toString('hex'), secret: randomUUID(), passphrase: `Pass${randomAlnum(8)}` }
+  switch (exchange) {
+    case 'mexc':
+      return { apiKey: `mx0v${randomAlnum(14)}`, secret: hex(16) }
+    case 'kucoin':
+      return { apiKey: hex(12), secret: randomUUID(), passphrase: `Pass${randomAlnum(8)}` }
+    case 'bitget':
+      return { apiKey: `bg_${hex(16)}`, secret: hex(32), passphrase: `Pass${randomAlnum(8)}` }
+    case 'bingx':
+      return { apiKey: randomAlnum(64), secret: randomAlnum(64) }
+    case 'htx':
+      return { apiKey: htxKey(), secret: htxKey() }
+    case 'coinbase':
+      return coinbaseEcKey()
+    case 'gate':
+      return { apiKey: hex(16), secret: hex(32) }
+  }
 }
 
 /** The in-memory account book. */
@@ -88,6 +148,12 @@ export class AccountBook {
       keyVersion: input.keyVersion ?? 2,
       maskWhitelist: input.maskWhitelist ?? true,
       revoked: false,
+      unified: input.unified ?? false,
+      uid: 10_000_000 + (randomBytes(3).readUIntBE(0, 3) % 90_000_000),
+      validDays: input.validDays ?? null,
+      keyStatus: input.keyStatus ?? 'normal',
+      createdAt: input.createdAt ?? Math.floor(Date.now() / 1000) - 86_400,
+      otherKeys: [...(input.otherKeys ?? [])],
     }
     this.byKey.set(account.apiKey, account)
     return account

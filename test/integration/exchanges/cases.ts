@@ -5,6 +5,7 @@
  */
 import type { CheckId, CheckState, Credentials, DiagnosisCode, ExchangeId, Market, Verdict } from '../../../src/domain/types.js'
 import { fakeCredentials, type FakeExchangeServer } from '../../fakes/exchange-server.js'
+import { bitgetCases } from './cases-next.js'
 
 /** Our egress IP as the fake sees it, and a second one for multi-server setups. */
 export const OUR_IP = '203.0.113.7'
@@ -36,15 +37,22 @@ export interface ContractCase {
   }
 }
 
-const creds = (a: { apiKey: string; secret: string; passphrase: string }, patch: Partial<Credentials> = {}): Credentials => ({
+/** The credentials a fake account answers to, with some fields replaced. */
+export const creds = (a: { apiKey: string; secret: string; passphrase: string }, patch: Partial<Credentials> = {}): Credentials => ({
   apiKey: a.apiKey,
   secret: a.secret,
   ...(a.passphrase ? { passphrase: a.passphrase } : {}),
   ...patch,
 })
 
+/**
+ * How one exchange departs from a shared case, by case name: a patch merged into it (its `expect`
+ * merged too), or null to drop a case the exchange cannot produce.
+ */
+export type CaseOverrides = Readonly<Record<string, (Partial<Omit<ContractCase, 'expect'>> & { expect?: Partial<ContractCase['expect']> }) | null>>
+
 /** Failure scenarios shared by every exchange; `signedPath` is the first signed call. */
-function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: CheckId, healthyPerms: string[]): ContractCase[] {
+export function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: CheckId, healthyPerms: string[], overrides: CaseOverrides = {}): ContractCase[] {
   const healthy = (fake: FakeExchangeServer) => fake.addAccount({ exchange, permissions: healthyPerms })
   const t = (check: CheckId, requests: number, extra: Partial<ContractCase['expect']> = {}): ContractCase['expect'] => ({
     check,
@@ -54,7 +62,7 @@ function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: Chec
     requests,
     ...extra,
   })
-  return [
+  const list: ContractCase[] = [
     {
       name: 'healthy key',
       code: null,
@@ -186,6 +194,11 @@ function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: Chec
       expect: t(firstSigned, 2, { transient: false }),
     },
   ]
+  return list.flatMap((c): ContractCase[] => {
+    const o = overrides[c.name]
+    if (o === null) return []
+    return o ? [{ ...c, ...o, expect: { ...c.expect, ...o.expect } }] : [c]
+  })
 }
 
 const MEXC_SPOT = ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ', 'SPOT_DEAL_WRITE']
@@ -280,4 +293,5 @@ export const CASES: Record<ExchangeId, ContractCase[]> = {
       expect: { check: 'ip', state: 'fail', verdict: 'offline', transient: false, detail: { ips: OTHER_OUR_IP }, requests: 3 },
     },
   ],
+  bitget: bitgetCases(),
 }

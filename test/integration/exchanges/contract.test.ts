@@ -100,12 +100,11 @@ describe('contract coverage', () => {
   })
 
   it('runs concurrent tests with different keys without mixing their signatures', async () => {
-    const accounts = Array.from({ length: 6 }, (_, i) =>
-      fake.addAccount({ exchange: i % 2 ? 'kucoin' : 'mexc', permissions: i % 2 ? ['General', 'Spot'] : ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_WRITE'] }),
-    )
+    // Two healthy keys per exchange, every exchange at once (default permissions are a healthy spot key).
+    const accounts = EXCHANGE_IDS.flatMap((exchange) => [0, 1].map(() => ({ exchange, creds: fake.addAccount({ exchange, ipWhitelist: [OUR_IP] }) })))
     const reports = await Promise.all(
       accounts.map((a) =>
-        registry.getAdapter(a.exchange).testConnection(a, { market: 'spot', egressIps: [OUR_IP], requestTimeoutMs: 2000, totalTimeoutMs: 5000 }),
+        registry.getAdapter(a.exchange).testConnection(a.creds, { market: 'spot', egressIps: [OUR_IP], requestTimeoutMs: 2000, totalTimeoutMs: 5000 }),
       ),
     )
     for (const r of reports) expect(r.verdict).toBe('online')

@@ -50,6 +50,14 @@ checklist-kucoin =
     4. Leave <b>Transfer</b> and <b>Withdrawal</b> off. A key that can move funds out is refused.
     5. Under <b>IP Restriction</b>, choose "Yes" and add our server IPs (see below).
     6. Confirm with your security verification and keep the Key, Secret and passphrase at hand.
+checklist-bitget =
+    <b>Create the API key on Bitget</b>
+    1. Log in at bitget.com, open the profile icon (top right) → <b>API Keys</b> → <b>Create API Key</b> → <b>System-generated API key</b>.
+    2. Give it a name and choose a <b>passphrase</b> (you will need it here).
+    3. Permissions: <b>Spot → Trade: Read and write</b>. Spot access is required even for futures: it is how we read the key's permissions. Add <b>Futures → Orders</b> and <b>Holdings: Read and write</b> only if you will trade futures.
+    4. Leave <b>Wallet → Withdraw</b> unticked. A key that can withdraw is refused.
+    5. Under <b>Bind IP address</b>, add our server IPs (see below).
+    6. Confirm with your verification codes and keep the API key, Secret key and passphrase at hand.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 connect-ask-market = <b>Which market will the platform trade with this key?</b>

@@ -50,6 +50,14 @@ checklist-kucoin =
     4. Deixe <b>Transferência</b> e <b>Saque</b> desligados. Uma chave que pode tirar fundos é recusada.
     5. Em <b>Restrição de IP</b>, escolha "Sim" e adicione os IPs dos nossos servidores (veja abaixo).
     6. Confirme com a verificação de segurança e tenha em mãos a Key, a Secret e a passphrase.
+checklist-bitget =
+    <b>Crie a chave API na Bitget</b>
+    1. Entre em bitget.com, abra o ícone de perfil (canto superior direito) → <b>Chaves de API</b> (API Keys) → <b>Criar chave de API</b> → <b>Chave gerada pelo sistema</b>.
+    2. Dê um nome e escolha uma <b>passphrase</b> (você vai precisar dela aqui).
+    3. Permissões: <b>Spot → Trade: Leitura e escrita</b>. O acesso Spot é obrigatório mesmo para futuros: é por ele que lemos as permissões da chave. Adicione <b>Futuros → Ordens</b> e <b>Posições: Leitura e escrita</b> só se for operar futuros.
+    4. Deixe <b>Carteira → Saque</b> (Withdraw) desmarcado. Uma chave que pode sacar é recusada.
+    5. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo).
+    6. Confirme com seus códigos de verificação e tenha em mãos a API key, a Secret key e a passphrase.
 checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 connect-ask-market = <b>Em qual mercado a plataforma vai operar com esta chave?</b>
