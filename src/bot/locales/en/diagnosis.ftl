@@ -44,11 +44,6 @@ diag-INVALID_KEY-fix-kucoin =
     2. Check that the key is listed and enabled. If it is missing, create a new one (API Trading).
     3. Copy the API Key again with the copy button.
     4. Send /replace here and paste the key, secret and passphrase.
-diag-INVALID_KEY-fix-bitget =
-    1. Log in at bitget.com, open the profile icon (top right) and choose API Keys.
-    2. Check that the key is listed there. If it is not, create a new one (System-generated API key).
-    3. Copy the API key again with the copy button, not by selecting the text.
-    4. Send /replace here and paste the key, secret and passphrase.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = The key exists, but the secret key does not match it. The secret was copied incompletely or belongs to another key.
@@ -62,11 +57,6 @@ diag-INVALID_SECRET-fix-kucoin =
     2. If you did not save it, open API Management, delete this key and create a new one.
     3. Copy the API Secret with the copy button.
     4. Send /replace here and paste the key, secret and passphrase.
-diag-INVALID_SECRET-fix-bitget =
-    1. Bitget shows the Secret key only once, right after you create the key.
-    2. If you did not save it, open API Keys, delete this key and create a new one.
-    3. Copy the new Secret key with the copy button and keep it safe.
-    4. Send /replace here and paste the key, secret and passphrase.
 
 ## INVALID_PASSPHRASE
 diag-INVALID_PASSPHRASE-cause = The API passphrase does not match. It is the password you typed yourself when you created the key, not your login password. On KuCoin a wrong secret can also cause this, because it checks the passphrase together with the secret.
@@ -77,11 +67,6 @@ diag-INVALID_PASSPHRASE-fix-kucoin =
     1. Type the API passphrase you chose when you created this key (letters and numbers, case matters).
     2. Paste the API Secret again too: KuCoin checks the passphrase with the secret.
     3. If you forgot the passphrase, it cannot be recovered: in API Management delete the key and create a new one.
-    4. Send /replace here and enter the key, secret and passphrase.
-diag-INVALID_PASSPHRASE-fix-bitget =
-    1. Type the passphrase you chose when you created this key on Bitget (case matters). It is not your login password.
-    2. Bitget answers the same error when the API key itself is wrong, so paste the API key again too.
-    3. A forgotten passphrase cannot be recovered: delete the key in API Keys and create a new one.
     4. Send /replace here and enter the key, secret and passphrase.
 
 ## NO_READ_PERMISSION
@@ -96,11 +81,6 @@ diag-NO_READ_PERMISSION-fix-kucoin =
     2. Tick the General permission (read access).
     3. Keep Transfer unticked, save and confirm with your 2FA code.
     4. Send /test here to check again.
-diag-NO_READ_PERMISSION-fix-bitget =
-    1. Open API Keys on bitget.com and click Edit next to this key.
-    2. Under Spot, set Trade to Read-only or Read and write: without it Bitget will not show us the key's permissions or balances.
-    3. Keep Withdraw unticked, save and confirm with your verification codes.
-    4. Send /test here to check again.
 
 ## NO_TRADE_PERMISSION
 diag-NO_TRADE_PERMISSION-cause = The key cannot place orders on the spot market, so the bot could not trade.
@@ -113,11 +93,6 @@ diag-NO_TRADE_PERMISSION-fix-kucoin =
     1. Open API Management on kucoin.com and click Edit next to this key.
     2. Tick the Spot trading permission.
     3. Keep Transfer unticked, save and confirm with your 2FA code.
-    4. Send /test here to check again.
-diag-NO_TRADE_PERMISSION-fix-bitget =
-    1. Open API Keys on bitget.com and click Edit next to this key.
-    2. Under Spot, set Trade to Read and write.
-    3. Keep Withdraw unticked, save and confirm with your verification codes.
     4. Send /test here to check again.
 
 ## NO_FUTURES_PERMISSION
@@ -132,11 +107,6 @@ diag-NO_FUTURES_PERMISSION-fix-kucoin =
     2. Tick the Futures permission.
     3. Make sure your KuCoin Futures account is activated, then save and confirm with 2FA.
     4. Send /test here. If you only trade spot, change the connection's market to spot instead.
-diag-NO_FUTURES_PERMISSION-fix-bitget =
-    1. Open API Keys on bitget.com and click Edit next to this key.
-    2. Under Futures, set Orders and Holdings to Read and write.
-    3. Make sure your futures account is opened on Bitget, then save and confirm.
-    4. Send /test here. If you only trade spot, connect the key with the Spot market instead.
 
 ## WITHDRAW_ENABLED
 diag-WITHDRAW_ENABLED-cause = This key can move money out of your account. A trading bot must never hold such a key, so it was refused.
@@ -149,11 +119,6 @@ diag-WITHDRAW_ENABLED-fix-kucoin =
     2. Create a NEW key (API Trading) with General and Spot (and Futures if you need it), and without Transfer or withdrawal.
     3. Add our IP addresses under IP Restriction.
     4. Send /replace here and paste the new key, secret and passphrase.
-diag-WITHDRAW_ENABLED-fix-bitget =
-    1. Open API Keys on bitget.com and delete this key (it has Wallet: Withdraw).
-    2. Create a NEW key with Spot Trade (and Futures if you need it) set to Read and write, and Withdraw unticked.
-    3. Bind our IP addresses to it.
-    4. Send /replace here and paste the new key, secret and passphrase.
 
 ## WITHDRAW_UNVERIFIED
 diag-WITHDRAW_UNVERIFIED-cause = The exchange does not tell us whether this key can withdraw. We cannot prove it is off, so please confirm it yourself.
@@ -164,10 +129,6 @@ diag-WITHDRAW_UNVERIFIED-fix-mexc =
 diag-WITHDRAW_UNVERIFIED-fix-kucoin =
     1. Open API Management on kucoin.com and look at this key's permissions.
     2. Transfer (withdrawal) must not be listed. If it is, create a new key without it.
-diag-WITHDRAW_UNVERIFIED-fix-bitget =
-    1. Bitget listed a permission we do not recognise, so we cannot prove withdrawal is off.
-    2. Open API Keys on bitget.com and look at this key: Wallet Withdraw must be unticked.
-    3. If it is ticked, delete the key and create a new one without it, then send /replace.
 
 ## FUTURES_UNVERIFIED
 diag-FUTURES_UNVERIFIED-cause = The exchange gives us no way to prove this key can trade futures without placing an order, so please confirm it yourself.
@@ -176,9 +137,6 @@ diag-FUTURES_UNVERIFIED-fix-mexc =
     2. Note: MEXC limits futures order placement through the API to approved accounts. If your account is not approved, futures orders from the bot will be refused.
 diag-FUTURES_UNVERIFIED-fix-kucoin =
     1. Open API Management on kucoin.com and check that the Futures permission is ticked for this key.
-diag-FUTURES_UNVERIFIED-fix-bitget =
-    1. Your Bitget account is a Unified Trading Account, and Bitget does not show us the key's futures permissions for it.
-    2. Open API Keys on bitget.com and check that Futures Orders and Holdings are set to Read and write for this key.
 
 ## IP_NOT_ALLOWED
 diag-IP_NOT_ALLOWED-cause = The key only accepts requests from a list of IP addresses, and our servers are missing from it.
@@ -190,10 +148,6 @@ diag-IP_NOT_ALLOWED-fix-kucoin =
     1. Open API Management on kucoin.com and click Edit next to this key.
     2. Under IP Restriction, add: { $ips }
     3. Save and confirm with 2FA, then send /test here.
-diag-IP_NOT_ALLOWED-fix-bitget =
-    1. Open API Keys on bitget.com and click Edit next to this key.
-    2. In the IP address list (Bind IP), add: { $ips }
-    3. Save and confirm, then send /test here.
 
 ## IP_WHITELIST_MISSING
 diag-IP_WHITELIST_MISSING-cause = The key accepts requests from any IP address, so a stolen key could be used from anywhere. Exchanges may also disable trading keys that have no IP linked.
@@ -205,10 +159,6 @@ diag-IP_WHITELIST_MISSING-fix-kucoin =
     1. Open API Management on kucoin.com and click Edit next to this key.
     2. Turn on IP Restriction and add our servers: { $ips }
     3. Save and confirm with 2FA. KuCoin deletes or limits trading keys without an IP after 30 days unused.
-diag-IP_WHITELIST_MISSING-fix-bitget =
-    1. Open API Keys on bitget.com and click Edit next to this key.
-    2. Bind the key to our servers' IP addresses: { $ips }
-    3. Save and confirm. A key bound to our IPs is useless to anyone who steals it.
 
 ## IP_UNVERIFIED
 diag-IP_UNVERIFIED-cause = Our requests got through, but the exchange does not show whether the key has an IP whitelist. Please confirm it holds our servers.
@@ -219,9 +169,6 @@ diag-IP_UNVERIFIED-fix-mexc =
 diag-IP_UNVERIFIED-fix-kucoin =
     1. Open API Management on kucoin.com and check IP Restriction for this key.
     2. Make sure these are listed: { $ips }
-diag-IP_UNVERIFIED-fix-bitget =
-    1. Bitget does not show us the IP list of a Unified Trading Account's key.
-    2. Open API Keys on bitget.com and make sure these are bound to the key: { $ips }
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-cause = The exchange would not show us what this key may do, so we cannot prove it can read and trade. Please check it yourself.
@@ -231,10 +178,6 @@ diag-PERMISSIONS_UNVERIFIED-fix-mexc =
 diag-PERMISSIONS_UNVERIFIED-fix-kucoin =
     1. Open API Management on kucoin.com and look at this key's permissions.
     2. General and Spot Trading must be listed, Withdrawal must not.
-diag-PERMISSIONS_UNVERIFIED-fix-bitget =
-    1. Your Bitget account is a Unified Trading Account: Bitget's classic API, which shows a key's permissions, does not serve it.
-    2. Open API Keys on bitget.com and check this key: Spot Trade (and Futures if you need it) set to Read and write, Withdraw unticked.
-    3. The report stays incomplete for this account type; nothing else to change.
 
 ## CLOCK_SKEW
 diag-CLOCK_SKEW-cause = Our server's clock differs from the exchange's by { $skewMs } ms. This is our problem, not your key's; we have been told.
@@ -243,9 +186,6 @@ diag-CLOCK_SKEW-fix-mexc =
     2. Send /test again in a few minutes.
 diag-CLOCK_SKEW-fix-kucoin =
     1. Nothing to change on KuCoin.
-    2. Send /test again in a few minutes.
-diag-CLOCK_SKEW-fix-bitget =
-    1. Nothing to change on Bitget.
     2. Send /test again in a few minutes.
 
 ## RATE_LIMITED
@@ -256,9 +196,6 @@ diag-RATE_LIMITED-fix-mexc =
 diag-RATE_LIMITED-fix-kucoin =
     1. Nothing to change on KuCoin.
     2. Wait a minute and send /test again. If another app uses the same key heavily, give the bot its own key.
-diag-RATE_LIMITED-fix-bitget =
-    1. Nothing to change on Bitget.
-    2. Wait a minute and send /test again. If another app uses the same key heavily, give the bot its own key.
 
 ## EXCHANGE_UNAVAILABLE
 diag-EXCHANGE_UNAVAILABLE-cause = The exchange did not answer properly (down, under maintenance or too slow). Your key was not judged.
@@ -268,9 +205,6 @@ diag-EXCHANGE_UNAVAILABLE-fix-mexc =
 diag-EXCHANGE_UNAVAILABLE-fix-kucoin =
     1. Nothing to change on KuCoin.
     2. Check KuCoin's announcements for maintenance, then send /test again later. We keep checking in the background.
-diag-EXCHANGE_UNAVAILABLE-fix-bitget =
-    1. Nothing to change on Bitget.
-    2. Check Bitget's announcements for maintenance, then send /test again later. We keep checking in the background.
 
 ## ACCOUNT_RESTRICTED
 diag-ACCOUNT_RESTRICTED-cause = The exchange has restricted your account (frozen, verification required or trading disabled). The key itself may be fine.
@@ -282,10 +216,6 @@ diag-ACCOUNT_RESTRICTED-fix-kucoin =
     1. Log in at kucoin.com and read the notices on your account and in your email.
     2. Complete any identity verification KuCoin asks for, or contact KuCoin support.
     3. Send /test here once the account is unrestricted.
-diag-ACCOUNT_RESTRICTED-fix-bitget =
-    1. Log in at bitget.com and read the notices on your account and in your email.
-    2. Complete any verification Bitget asks for (identity, phone or Google Authenticator), or contact Bitget support.
-    3. Send /test here once the account is unrestricted.
 
 ## UNKNOWN
 diag-UNKNOWN-cause = The exchange answered with an error we do not recognise yet.
@@ -295,9 +225,6 @@ diag-UNKNOWN-fix-mexc =
 diag-UNKNOWN-fix-kucoin =
     1. Send /test again in a few minutes.
     2. If it keeps failing, create a new key in API Management on kucoin.com and send /replace.
-diag-UNKNOWN-fix-bitget =
-    1. Send /test again in a few minutes.
-    2. If it keeps failing, create a new key in API Keys on bitget.com and send /replace.
 
 ## Credential format problems (found before any request; the pasted value is never echoed)
 format-EMPTY = Nothing was pasted.

@@ -41,11 +41,6 @@ diag-INVALID_KEY-fix-kucoin =
     2. Confira se a chave aparece e está ativa. Se não estiver, crie uma nova (API Trading).
     3. Copie a API Key de novo pelo botão de copiar.
     4. Envie /replace aqui e cole a chave, o secret e a passphrase.
-diag-INVALID_KEY-fix-bitget =
-    1. Entre em bitget.com, abra o ícone do perfil (canto superior direito) e escolha Chaves de API (API Keys).
-    2. Confira se a chave aparece na lista. Se não aparecer, crie uma nova (chave gerada pelo sistema).
-    3. Copie a API key de novo pelo botão de copiar, sem selecionar o texto à mão.
-    4. Envie /replace aqui e cole a chave, o secret e a passphrase.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = A chave existe, mas a chave secreta não corresponde a ela. O secret foi copiado pela metade ou é de outra chave.
@@ -59,11 +54,6 @@ diag-INVALID_SECRET-fix-kucoin =
     2. Se você não guardou, abra Gerenciamento de API, apague esta chave e crie uma nova.
     3. Copie o API Secret pelo botão de copiar.
     4. Envie /replace aqui e cole a chave, o secret e a passphrase.
-diag-INVALID_SECRET-fix-bitget =
-    1. A Bitget mostra a Secret key uma única vez, logo depois de criar a chave.
-    2. Se você não guardou, abra Chaves de API, apague esta chave e crie uma nova.
-    3. Copie a nova Secret key pelo botão de copiar e guarde em lugar seguro.
-    4. Envie /replace aqui e cole a chave, o secret e a passphrase.
 
 ## INVALID_PASSPHRASE
 diag-INVALID_PASSPHRASE-cause = A passphrase da API não confere. É a senha que você mesmo digitou ao criar a chave, não a senha de login. Na KuCoin um secret errado também causa este erro, porque ela confere a passphrase junto com o secret.
@@ -74,11 +64,6 @@ diag-INVALID_PASSPHRASE-fix-kucoin =
     1. Digite a passphrase que você escolheu ao criar esta chave (letras e números, maiúsculas contam).
     2. Cole o API Secret de novo também: a KuCoin confere a passphrase usando o secret.
     3. Se esqueceu a passphrase, não dá para recuperar: em Gerenciamento de API apague a chave e crie outra.
-    4. Envie /replace aqui e informe a chave, o secret e a passphrase.
-diag-INVALID_PASSPHRASE-fix-bitget =
-    1. Digite a passphrase que você escolheu ao criar esta chave na Bitget (maiúsculas contam). Não é a senha de login.
-    2. A Bitget dá o mesmo erro quando a própria API key está errada, então cole a API key de novo também.
-    3. Uma passphrase esquecida não pode ser recuperada: apague a chave em Chaves de API e crie uma nova.
     4. Envie /replace aqui e informe a chave, o secret e a passphrase.
 
 ## NO_READ_PERMISSION
@@ -93,11 +78,6 @@ diag-NO_READ_PERMISSION-fix-kucoin =
     2. Marque a permissão Geral (General), que dá acesso de leitura.
     3. Deixe Transferência (Transfer) desmarcada, salve e confirme com o código 2FA.
     4. Envie /test aqui para verificar de novo.
-diag-NO_READ_PERMISSION-fix-bitget =
-    1. Abra Chaves de API em bitget.com e clique em Editar ao lado desta chave.
-    2. Em Spot, deixe Trade como Somente leitura ou Leitura e escrita: sem isso a Bitget não nos mostra as permissões nem o saldo da chave.
-    3. Mantenha Saque (Withdraw) desmarcado, salve e confirme com seus códigos de verificação.
-    4. Envie /test aqui para testar de novo.
 
 ## NO_TRADE_PERMISSION
 diag-NO_TRADE_PERMISSION-cause = A chave não pode enviar ordens no mercado spot, então o bot não conseguiria operar.
@@ -111,11 +91,6 @@ diag-NO_TRADE_PERMISSION-fix-kucoin =
     2. Marque a permissão de negociação Spot.
     3. Deixe Transferência (Transfer) desmarcada, salve e confirme com o 2FA.
     4. Envie /test aqui para verificar de novo.
-diag-NO_TRADE_PERMISSION-fix-bitget =
-    1. Abra Chaves de API em bitget.com e clique em Editar ao lado desta chave.
-    2. Em Spot, deixe Trade como Leitura e escrita.
-    3. Mantenha Saque (Withdraw) desmarcado, salve e confirme com seus códigos de verificação.
-    4. Envie /test aqui para testar de novo.
 
 ## NO_FUTURES_PERMISSION
 diag-NO_FUTURES_PERMISSION-cause = Você pediu futuros, mas a chave não consegue usar a conta de futuros.
@@ -129,11 +104,6 @@ diag-NO_FUTURES_PERMISSION-fix-kucoin =
     2. Marque a permissão Futuros (Futures).
     3. Confira se sua conta KuCoin Futures está ativada, salve e confirme com o 2FA.
     4. Envie /test aqui. Se você só opera spot, mude o mercado da conexão para spot.
-diag-NO_FUTURES_PERMISSION-fix-bitget =
-    1. Abra Chaves de API em bitget.com e clique em Editar ao lado desta chave.
-    2. Em Futuros, deixe Ordens e Posições (Orders e Holdings) como Leitura e escrita.
-    3. Confira se sua conta de futuros está aberta na Bitget, depois salve e confirme.
-    4. Envie /test aqui. Se você só opera spot, conecte a chave com o mercado Spot.
 
 ## WITHDRAW_ENABLED
 diag-WITHDRAW_ENABLED-cause = Esta chave pode tirar dinheiro da sua conta. Um bot de negociação nunca deve ter uma chave assim, por isso ela foi recusada.
@@ -146,11 +116,6 @@ diag-WITHDRAW_ENABLED-fix-kucoin =
     2. Crie uma chave NOVA (API Trading) com Geral e Spot (e Futuros, se precisar), sem Transferência nem saque.
     3. Adicione nossos IPs em Restrição de IP (IP Restriction).
     4. Envie /replace aqui e cole a nova chave, o secret e a passphrase.
-diag-WITHDRAW_ENABLED-fix-bitget =
-    1. Abra Chaves de API em bitget.com e apague esta chave (ela tem Carteira: Saque).
-    2. Crie uma chave NOVA com Spot Trade (e Futuros, se precisar) em Leitura e escrita, e Saque desmarcado.
-    3. Vincule nossos endereços IP a ela.
-    4. Envie /replace aqui e cole a nova chave, o secret e a passphrase.
 
 ## WITHDRAW_UNVERIFIED
 diag-WITHDRAW_UNVERIFIED-cause = A exchange não informa se esta chave pode sacar. Não temos como provar que o saque está desligado, então confirme você mesmo.
@@ -161,10 +126,6 @@ diag-WITHDRAW_UNVERIFIED-fix-mexc =
 diag-WITHDRAW_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e veja as permissões desta chave.
     2. Transferência (saque) não pode aparecer. Se aparecer, crie uma chave nova sem ela.
-diag-WITHDRAW_UNVERIFIED-fix-bitget =
-    1. A Bitget listou uma permissão que não reconhecemos, então não conseguimos provar que o saque está desligado.
-    2. Abra Chaves de API em bitget.com e veja esta chave: Saque (Withdraw) da Carteira deve estar desmarcado.
-    3. Se estiver marcado, apague a chave, crie outra sem ele e envie /replace.
 
 ## FUTURES_UNVERIFIED
 diag-FUTURES_UNVERIFIED-cause = A exchange não oferece como provar que esta chave negocia futuros sem enviar uma ordem, então confirme você mesmo.
@@ -173,9 +134,6 @@ diag-FUTURES_UNVERIFIED-fix-mexc =
     2. Atenção: a MEXC limita o envio de ordens de futuros pela API a contas aprovadas. Se a sua não for aprovada, as ordens de futuros do bot serão recusadas.
 diag-FUTURES_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e confira se a permissão Futuros está marcada nesta chave.
-diag-FUTURES_UNVERIFIED-fix-bitget =
-    1. Sua conta na Bitget é uma Conta Unificada (Unified Trading Account), e para ela a Bitget não nos mostra as permissões de futuros da chave.
-    2. Abra Chaves de API em bitget.com e confira se Ordens e Posições de Futuros estão em Leitura e escrita nesta chave.
 
 ## IP_NOT_ALLOWED
 diag-IP_NOT_ALLOWED-cause = A chave só aceita pedidos de uma lista de IPs, e nossos servidores não estão nela.
@@ -187,10 +145,6 @@ diag-IP_NOT_ALLOWED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e clique em Editar ao lado desta chave.
     2. Em Restrição de IP (IP Restriction), adicione: { $ips }
     3. Salve e confirme com o 2FA, depois envie /test aqui.
-diag-IP_NOT_ALLOWED-fix-bitget =
-    1. Abra Chaves de API em bitget.com e clique em Editar ao lado desta chave.
-    2. Na lista de endereços IP (Vincular IP), adicione: { $ips }
-    3. Salve e confirme, depois envie /test aqui.
 
 ## IP_WHITELIST_MISSING
 diag-IP_WHITELIST_MISSING-cause = A chave aceita pedidos de qualquer IP, então uma chave roubada poderia ser usada de qualquer lugar. As exchanges também podem desativar chaves de negociação sem IP vinculado.
@@ -202,10 +156,6 @@ diag-IP_WHITELIST_MISSING-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e clique em Editar ao lado desta chave.
     2. Ative a Restrição de IP (IP Restriction) e adicione nossos servidores: { $ips }
     3. Salve e confirme com o 2FA. A KuCoin apaga ou limita chaves de negociação sem IP depois de 30 dias sem uso.
-diag-IP_WHITELIST_MISSING-fix-bitget =
-    1. Abra Chaves de API em bitget.com e clique em Editar ao lado desta chave.
-    2. Vincule a chave aos IPs dos nossos servidores: { $ips }
-    3. Salve e confirme. Uma chave vinculada aos nossos IPs não serve a quem a roubar.
 
 ## IP_UNVERIFIED
 diag-IP_UNVERIFIED-cause = Nossos pedidos passaram, mas a exchange não mostra se a chave tem lista de IPs. Confirme que ela inclui nossos servidores.
@@ -216,9 +166,6 @@ diag-IP_UNVERIFIED-fix-mexc =
 diag-IP_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e confira a Restrição de IP desta chave.
     2. Confira se estes estão na lista: { $ips }
-diag-IP_UNVERIFIED-fix-bitget =
-    1. A Bitget não nos mostra a lista de IPs da chave de uma Conta Unificada.
-    2. Abra Chaves de API em bitget.com e confira se estes IPs estão vinculados à chave: { $ips }
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-cause = A exchange não nos mostrou o que esta chave pode fazer, então não conseguimos provar que ela lê e negocia. Confira você mesmo.
@@ -228,10 +175,6 @@ diag-PERMISSIONS_UNVERIFIED-fix-mexc =
 diag-PERMISSIONS_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e veja as permissões desta chave.
     2. Geral e Trade Spot devem aparecer; Saque não.
-diag-PERMISSIONS_UNVERIFIED-fix-bitget =
-    1. Sua conta na Bitget é uma Conta Unificada (Unified Trading Account): a API clássica da Bitget, que mostra as permissões de uma chave, não a atende.
-    2. Abra Chaves de API em bitget.com e confira esta chave: Spot Trade (e Futuros, se precisar) em Leitura e escrita, Saque desmarcado.
-    3. O relatório fica incompleto para este tipo de conta; não há mais nada a mudar.
 
 ## CLOCK_SKEW
 diag-CLOCK_SKEW-cause = O relógio do nosso servidor está { $skewMs } ms diferente do relógio da exchange. O problema é nosso, não da sua chave, e já fomos avisados.
@@ -241,9 +184,6 @@ diag-CLOCK_SKEW-fix-mexc =
 diag-CLOCK_SKEW-fix-kucoin =
     1. Não é preciso mudar nada na KuCoin.
     2. Envie /test de novo daqui a alguns minutos.
-diag-CLOCK_SKEW-fix-bitget =
-    1. Nada a mudar na Bitget.
-    2. Envie /test de novo em alguns minutos.
 
 ## RATE_LIMITED
 diag-RATE_LIMITED-cause = A exchange pediu para irmos mais devagar (pedidos demais). Sua chave não foi avaliada.
@@ -253,9 +193,6 @@ diag-RATE_LIMITED-fix-mexc =
 diag-RATE_LIMITED-fix-kucoin =
     1. Não é preciso mudar nada na KuCoin.
     2. Espere um minuto e envie /test de novo. Se outro app usa muito a mesma chave, crie uma chave só para o bot.
-diag-RATE_LIMITED-fix-bitget =
-    1. Nada a mudar na Bitget.
-    2. Espere um minuto e envie /test de novo. Se outro app usa muito a mesma chave, dê ao bot uma chave só dele.
 
 ## EXCHANGE_UNAVAILABLE
 diag-EXCHANGE_UNAVAILABLE-cause = A exchange não respondeu direito (fora do ar, em manutenção ou lenta demais). Sua chave não foi avaliada.
@@ -265,9 +202,6 @@ diag-EXCHANGE_UNAVAILABLE-fix-mexc =
 diag-EXCHANGE_UNAVAILABLE-fix-kucoin =
     1. Não é preciso mudar nada na KuCoin.
     2. Veja os avisos de manutenção da KuCoin e envie /test mais tarde. Seguimos verificando em segundo plano.
-diag-EXCHANGE_UNAVAILABLE-fix-bitget =
-    1. Nada a mudar na Bitget.
-    2. Veja os anúncios da Bitget sobre manutenção e envie /test de novo mais tarde. Seguimos verificando em segundo plano.
 
 ## ACCOUNT_RESTRICTED
 diag-ACCOUNT_RESTRICTED-cause = A exchange restringiu sua conta (congelada, verificação pendente ou negociação bloqueada). A chave em si pode estar certa.
@@ -279,10 +213,6 @@ diag-ACCOUNT_RESTRICTED-fix-kucoin =
     1. Entre em kucoin.com e leia os avisos da sua conta e do seu e-mail.
     2. Conclua a verificação de identidade que a KuCoin pedir ou fale com o suporte da KuCoin.
     3. Envie /test aqui quando a conta estiver liberada.
-diag-ACCOUNT_RESTRICTED-fix-bitget =
-    1. Entre em bitget.com e leia os avisos da sua conta e do seu e-mail.
-    2. Conclua qualquer verificação que a Bitget pedir (identidade, telefone ou Google Authenticator) ou fale com o suporte da Bitget.
-    3. Envie /test aqui quando a conta for liberada.
 
 ## UNKNOWN
 diag-UNKNOWN-cause = A exchange respondeu com um erro que ainda não conhecemos.
@@ -292,9 +222,6 @@ diag-UNKNOWN-fix-mexc =
 diag-UNKNOWN-fix-kucoin =
     1. Envie /test de novo daqui a alguns minutos.
     2. Se continuar falhando, crie uma chave nova em Gerenciamento de API na kucoin.com e envie /replace.
-diag-UNKNOWN-fix-bitget =
-    1. Envie /test de novo em alguns minutos.
-    2. Se continuar falhando, crie uma nova chave em Chaves de API na bitget.com e envie /replace.
 
 ## Problemas de formato (detectados antes de qualquer requisição; o valor colado nunca é repetido)
 format-EMPTY = Nada foi colado.
