@@ -6,10 +6,13 @@ import { pack } from './callback-data.js'
 
 type T = (key: string, params?: Record<string, string | number>) => string
 
-/** Exchange picker for a flow, one button per registered adapter. */
+/** Exchange picker for a flow: one button per registered adapter, in registry order (most used first), two per row. */
 export function exchangeKeyboard(flow: string, adapters: readonly ExchangeAdapter[], t: T): InlineKeyboard {
   const kb = new InlineKeyboard()
-  for (const a of adapters) kb.text(a.label, pack({ a: 'exchange', flow, exchange: a.id }))
+  adapters.forEach((a, i) => {
+    if (i > 0 && i % 2 === 0) kb.row()
+    kb.text(a.label, pack({ a: 'exchange', flow, exchange: a.id }))
+  })
   return kb.row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
 }
 

@@ -3,8 +3,11 @@
  * monitor) speaks the same words and none depends on another's library.
  */
 
-/** Every exchange the platform can connect; adding one here forces a registry entry (exhaustive). */
-export const EXCHANGE_IDS = ['mexc', 'kucoin', 'bitget'] as const
+/**
+ * Every exchange the platform can connect; adding one here forces a registry entry (exhaustive).
+ * The order is the order the bot offers them: the most used first.
+ */
+export const EXCHANGE_IDS = ['bitget', 'kucoin', 'mexc', 'bingx'] as const
 /** An exchange the platform can connect. */
 export type ExchangeId = (typeof EXCHANGE_IDS)[number]
 
@@ -36,6 +39,8 @@ export const CHECK_IDS = [
   'futures',
   'withdraw',
   'ip',
+  // Right after the IP check: on most exchanges a key without a bound IP is the key that expires.
+  'expiry',
 ] as const
 /** One line of the connection report. */
 export type CheckId = (typeof CHECK_IDS)[number]
@@ -62,6 +67,11 @@ export const DIAGNOSIS_CODES = [
   'ACCOUNT_RESTRICTED',
   'UNKNOWN',
   'IP_UNVERIFIED',
+  // The exchange states the day this key stops working (`detail.date`, `detail.expiresAt`).
+  'KEY_EXPIRES',
+  // The exchange's rule says this key will expire or lose trading (no bound IP), without a date.
+  'KEY_EXPIRY_RULE',
+  // The exchange would not show the key's permissions (Bitget Unified Trading Account, Gate without Account read).
   'PERMISSIONS_UNVERIFIED',
 ] as const
 /** A machine-readable reason for a non-passing check, mapped to user text only at the edge. */

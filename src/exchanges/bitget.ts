@@ -90,18 +90,11 @@ function checksFor(market: Market): CheckId[] {
   return [...ids, 'withdraw', 'ip']
 }
 
-/** Bitget's `code` field; "00000" is success. */
-function readBitgetCode(body: Record<string, unknown>): string | undefined {
-  const code = body['code']
-  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined
-}
-
 async function testBitget(deps: AdapterDeps, credentials: Credentials, options: TestOptions) {
   const base = deps.urls.bitget
   const client = createCcxtClient(await loadCcxtClass<bitget>('bitget'), {
     credentials,
     timeoutMs: options.requestTimeoutMs,
-    readCode: readBitgetCode,
     ...(base ? { origin: () => base } : {}),
   })
   const s = createSession({ exchange: 'bitget', checks: checksFor(options.market), client, table: BITGET_CODES, options })

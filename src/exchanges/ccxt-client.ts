@@ -13,36 +13,35 @@ export type CcxtClass<E extends Exchange> = new (config?: Record<string, unknown
 /** What the last HTTP response said, kept so a diagnosis never has to parse ccxt's message. */
 export interface ResponseTrace {
   status?: number
-  /** The exchange's own error code from a JSON body, as a string (`"10072"`, `"400003"`), read by {@link CodeReader}. */
+  /** The exchange's own error code from a JSON body, as a string (`"10072"`, `"400003"`, Bybit's `retCode`). */
   exchangeCode?: string
   retryAfterS?: number
-}
-
-/**
- * Reads an exchange's own error code from a parsed JSON body. Exchanges name it differently
- * (Bitget `code`, Gate `label`, HTX `err-code` plus a message, Coinbase `error`); a reader returns
- * only codes from a fixed vocabulary, never message text, so nothing the exchange wrote is kept.
- */
-export type CodeReader = (body: Record<string, unknown>) => string | undefined
-
-/** The default reader: a string or number `code` field (MEXC, KuCoin, BingX). */
-export const readCodeField: CodeReader = (body) => {
-  const code = body['code']
-  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined
 }
 
 /** How to build one client: credentials, a per-request timeout and an optional host mapper. */
 export interface CcxtClientSpec {
   credentials?: Credentials
   timeoutMs: number
-  /** Where this exchange keeps its error code; {@link readCodeField} when omitted. */
-  readCode?: CodeReader
   /**
    * Returns the base URL replacing scheme+host for the `urls.api` entry at `path`
    * (e.g. `['spot', 'private']` or `['futuresPrivate']`), or undefined to keep it.
    */
   origin?: (path: readonly string[]) => string | undefined
+  /**
+   * Where this exchange puts its error code in a JSON body, first present field wins; default
+   * `['code']`. Bybit says `retCode` (`ret_code` on older paths).
+   */
+  codeFields?: readonly string[]
+  /**
+   * For exchanges whose code alone does not say what happened (HTX answers `api-signature-not-valid`
+   * for a bad key, a bad secret, an IP or a clock): reads the body and returns a code from a fixed
+   * vocabulary of its own, never the message text. Wins over `codeFields` when it returns a code.
+   */
+  readCode?: CodeReader
 }
+
+/** Reads an exchange's error code from a parsed JSON body; see {@link CcxtClientSpec.readCode}. */
+export type CodeReader = (body: Record<string, unknown>) => string | undefined
 
 /** A ccxt instance plus the request counter and last-response trace the report needs. */
 export interface CcxtClient<E extends Exchange> {
@@ -66,6 +65,7 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
     timeout: spec.timeoutMs,
     enableRateLimit: false,
   })
+  const codeFields = spec.codeFields ?? ['code']
   if (spec.origin) ex.urls['api'] = rewriteOrigins(ex.urls['api'], [], spec.origin) as typeof ex.urls['api']
   let count = 0
   let trace: ResponseTrace = {}
@@ -79,7 +79,7 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
     return originalFetch(...args)
   }
   anyEx.onRestResponse = (status, _text, _url, _method, headers, body) => {
-    trace = { status, ...readBody(body, spec.readCode ?? readCodeField), ...readRetryAfter(headers) }
+    trace = { status, ...readBody(body, codeFields, spec.readCode), ...readRetryAfter(headers) }
     return typeof body === 'string' ? body.trim() : body
   }
   return {
@@ -109,13 +109,17 @@ export function rewriteOrigins(node: unknown, path: string[], origin: (path: rea
   return node
 }
 
-function readBody(body: unknown, readCode: CodeReader): Pick<ResponseTrace, 'exchangeCode'> {
+function readBody(body: unknown, fields: readonly string[], readCode?: CodeReader): Pick<ResponseTrace, 'exchangeCode'> {
   if (typeof body !== 'string' || !body.trimStart().startsWith('{')) return {}
   try {
-    const parsed = JSON.parse(body) as unknown
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
-    const code = readCode(parsed as Record<string, unknown>)
-    return code === undefined ? {} : { exchangeCode: code }
+    const parsed = JSON.parse(body) as Record<string, unknown>
+    const own = readCode?.(parsed)
+    if (own !== undefined) return { exchangeCode: own }
+    for (const f of fields) {
+      const code = parsed[f]
+      if (typeof code === 'string' || typeof code === 'number') return { exchangeCode: String(code) }
+    }
+    return {}
   } catch {
     return {}
   }

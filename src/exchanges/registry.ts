@@ -5,6 +5,7 @@
  */
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import type { ExchangeAdapter } from './adapter.js'
+import { createBingxAdapter } from './bingx.js'
 import { createBitgetAdapter } from './bitget.js'
 import type { AdapterDeps } from './deps.js'
 import { createKucoinAdapter } from './kucoin.js'
@@ -14,6 +15,7 @@ const FACTORIES: Record<ExchangeId, (deps: AdapterDeps) => ExchangeAdapter> = {
   mexc: createMexcAdapter,
   kucoin: createKucoinAdapter,
   bitget: createBitgetAdapter,
+  bingx: createBingxAdapter,
 }
 
 /** The adapters the app can use; built once at startup from config. */

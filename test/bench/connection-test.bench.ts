@@ -23,6 +23,7 @@ const accounts: Record<ExchangeId, Credentials> = {
   mexc: fake.addAccount({ exchange: 'mexc', permissions: ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_WRITE', 'CONTRACT_ACCOUNT_READ'] }),
   kucoin: fake.addAccount({ exchange: 'kucoin', permissions: ['General', 'Spot', 'Futures'], ipWhitelist: [IP] }),
   bitget: fake.addAccount({ exchange: 'bitget', permissions: ['stor', 'stow', 'coor', 'coow'], ipWhitelist: [IP] }),
+  bingx: fake.addAccount({ exchange: 'bingx', permissions: ['1', '2', '3'], ipWhitelist: [IP] }),
 }
 const options = { market: 'both', egressIps: [IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
 

@@ -40,3 +40,24 @@ describe('Bitget: base64 HMAC-SHA256 of timestamp + METHOD + path?query, passphr
     expect(await get('/api/v2/spot/account/assets', '', { ...acc, apiKey: 'bg_0000000000000000' })).toMatchObject({ status: 400, body: { code: '40037' } })
   })
 })
+
+describe('BingX: hex HMAC-SHA256 of the sorted query, timestamp included; errors on HTTP 200', () => {
+  async function get(path: string, acc: { apiKey: string; secret: string }, opts: { ts?: number; tamper?: boolean } = {}) {
+    const query = `recvWindow=5000&timestamp=${opts.ts ?? Date.now()}`
+    const sig = hmac('sha256', acc.secret, query + (opts.tamper ? 'x' : ''), 'hex')
+    const res = await fetch(`${fake.exchangeUrls.bingx}${path}?${query}&signature=${sig}`, { headers: { 'X-BX-APIKEY': acc.apiKey } })
+    return { status: res.status, body: (await res.json()) as { code: number; data?: unknown } }
+  }
+
+  it('accepts a hand-signed request and reports the permission numbers and IP list', async () => {
+    const acc = fake.addAccount({ exchange: 'bingx', permissions: ['1', '2', '5'], ipWhitelist: ['127.0.0.1'] })
+    expect(await get('/openApi/v1/account/apiPermissions', acc)).toMatchObject({ status: 200, body: { code: 0, data: { permissions: [1, 2, 5], ipAddresses: ['127.0.0.1'] } } })
+  })
+
+  it('answers 100001 for a tampered signature, 100421 past 5 s and 100413 for an unknown key, all on HTTP 200', async () => {
+    const acc = fake.addAccount({ exchange: 'bingx' })
+    expect(await get('/openApi/spot/v1/account/balance', acc, { tamper: true })).toMatchObject({ status: 200, body: { code: 100001 } })
+    expect(await get('/openApi/spot/v1/account/balance', acc, { ts: Date.now() - 6000 })).toMatchObject({ status: 200, body: { code: 100421 } })
+    expect(await get('/openApi/spot/v1/account/balance', { ...acc, apiKey: 'x'.repeat(64) })).toMatchObject({ status: 200, body: { code: 100413 } })
+  })
+})

@@ -6,7 +6,7 @@ import type { FormatProblem } from '../../../src/exchanges/adapter.js'
 
 const FORMAT_PROBLEMS: FormatProblem[] = ['EMPTY', 'TOO_LONG', 'WHITESPACE', 'BAD_CHARSET', 'WRONG_LENGTH', 'LOOKS_LIKE_SECRET', 'LOOKS_LIKE_KEY', 'SAME_AS_KEY']
 // Every variable a text may use: the detail keys the adapters emit.
-const ARGS = { ips: '203.0.113.7', skewMs: 4000, latencyMs: 12, assets: 3, permissions: 'Transfer', symbol: 'BTCUSDT', retryAfterS: 7, during: 'key', skipped: 'key' }
+const ARGS = { ips: '203.0.113.7', skewMs: 4000, latencyMs: 12, assets: 3, permissions: 'Transfer', symbol: 'BTCUSDT', retryAfterS: 7, during: 'key', skipped: 'key', date: '2026-12-07', daysLeft: 7, days: 90 }
 
 /** diagnosis.ftl plus one diagnosis-<exchange>.ftl per exchange that keeps its fixes apart (the bot loads every .ftl). */
 function load(locale: string) {

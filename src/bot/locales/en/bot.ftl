@@ -58,6 +58,13 @@ checklist-bitget =
     4. Leave <b>Wallet → Withdraw</b> unticked. A key that can withdraw is refused.
     5. Under <b>Bind IP address</b>, add our server IPs (see below).
     6. Confirm with your verification codes and keep the API key, Secret key and passphrase at hand.
+checklist-bingx =
+    <b>Create the API key on BingX</b>
+    1. Log in at bingx.com, open the profile icon (top right) → <b>API Management</b> → <b>Create API</b>.
+    2. Permissions: <b>Read</b> and <b>Spot Trading</b> (add <b>Perpetual Futures Trading</b> only if you will trade futures).
+    3. Leave <b>Withdraw</b> unticked (and Universal Transfer too). A key that can withdraw is refused.
+    4. Under the <b>IP whitelist</b>, add our server IPs (see below): BingX deletes unbound trading keys after 14 days unused.
+    5. Confirm with your verification codes and keep the API Key and Secret Key at hand.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 connect-ask-market = <b>Which market will the platform trade with this key?</b>

@@ -8,6 +8,29 @@ diag-INVALID_KEY-fix-bitget =
     3. Copy the API key again with the copy button, not by selecting the text.
     4. Send /replace here and paste the key, secret and passphrase.
 
+## KEY_REJECTED
+diag-KEY_REJECTED-fix-bitget =
+    1. Key: open API Keys on bitget.com and check that this key is listed. If not, create a new one and send /replace.
+    2. IP: if the key is bound to IP addresses, add: { $ips }
+    3. Permissions: Spot Trade set to Read and write, Wallet Withdraw unticked.
+    4. Send /test here.
+
+## KEY_EXPIRED
+diag-KEY_EXPIRED-fix-bitget =
+    1. Open API Keys on bitget.com and delete the expired key.
+    2. Create a new System-generated key with Spot Trade set to Read and write and Withdraw unticked, bound to our servers' IPs: { $ips }
+    3. Send /replace here and paste the key, secret and passphrase.
+
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-bitget =
+    1. Open API Keys on bitget.com and create a new System-generated key with Spot Trade set to Read and write, Withdraw unticked.
+    2. Send /replace here and paste the key, secret and passphrase.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-bitget =
+    1. Make sure the key was created on bitget.com in live trading: a Demo Trading key does not work here.
+    2. Copy the API key again with the copy button and send /replace here.
+
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-bitget =
     1. Bitget shows the Secret key only once, right after you create the key.
@@ -103,6 +126,16 @@ diag-UNKNOWN-fix-bitget =
 diag-IP_UNVERIFIED-fix-bitget =
     1. Bitget does not show us the IP list of a Unified Trading Account's key.
     2. Open API Keys on bitget.com and make sure these are bound to the key: { $ips }
+
+## KEY_EXPIRES
+diag-KEY_EXPIRES-fix-bitget =
+    1. Open API Keys on bitget.com and bind our servers' IPs to this key: { $ips }
+    2. If the date stays, create a new key before { $date } and send /replace here.
+
+## KEY_EXPIRY_RULE
+diag-KEY_EXPIRY_RULE-fix-bitget =
+    1. Open API Keys on bitget.com, click Edit next to this key and bind it to our servers' IPs: { $ips }
+    2. Save and confirm, then send /test here.
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-fix-bitget =

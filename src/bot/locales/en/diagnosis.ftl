@@ -10,9 +10,10 @@
 ##   format-<PROBLEM>             why a pasted value was refused before any request (FormatProblem)
 ##
 ## Variables come from CheckResult.detail under the same names: $ips (our egress IPs, comma
-## separated), $skewMs, $latencyMs, $assets, $permissions (KuCoin words to remove), $symbol,
-## $retryAfterS, $during, $skipped (the bot should pass the translated check name). A text only
-## uses a variable its code always carries.
+## separated), $skewMs, $latencyMs, $assets, $permissions (the exchange's names of the switches
+## to remove), $symbol, $retryAfterS, $during, $skipped (the bot should pass the translated check
+## name), $date (a day such as 2026-12-07), $daysLeft, $days (the exchange's rule, in days). A
+## text only uses a variable its code always carries.
 ## Plain text: no < > & * _ ` [ ] characters, so HTML needs no escaping of these texts; they do
 ## contain . , : ( ) - ' " ! ? which MarkdownV2 would need escaped. Brand names are not translated.
 
@@ -25,6 +26,7 @@ check-trade = Trading permission
 check-futures = Futures access
 check-withdraw = Withdrawal disabled
 check-ip = IP whitelist
+check-expiry = No expiry date
 
 check-state-pass = OK
 check-state-warn = Attention
@@ -43,6 +45,32 @@ diag-INVALID_KEY-fix-kucoin =
     1. Log in at kucoin.com, open the profile icon and choose API Management.
     2. Check that the key is listed and enabled. If it is missing, create a new one (API Trading).
     3. Copy the API Key again with the copy button.
+    4. Send /replace here and paste the key, secret and passphrase.
+
+## KEY_REJECTED
+diag-KEY_REJECTED-cause = The exchange refused the key without saying why: the key is wrong, our server's IP is not on its list, or the key lacks a permission it needs.
+diag-KEY_REJECTED-fix-mexc =
+    1. Key: open API Management on mexc.com and check that this key is listed. If not, create a new one.
+    2. IP: click Edit next to the key. If Link IP Address has entries, add: { $ips }
+    3. Permissions: tick Spot Account and Spot Trade, leave Withdraw unticked, save with 2FA.
+    4. Send /test here (or /replace if you made a new key).
+diag-KEY_REJECTED-fix-kucoin =
+    1. Key: open API Management on kucoin.com and check that this key is listed and enabled.
+    2. IP: if IP Restriction is on, add: { $ips }
+    3. Permissions: General and Spot ticked, Withdrawal (API: Transfer) left off.
+    4. Send /test here (or /replace if you made a new key).
+
+## KEY_EXPIRED
+diag-KEY_EXPIRED-cause = This API key has expired, so the exchange no longer accepts it. Keys without a bound IP address expire on most exchanges.
+diag-KEY_EXPIRED-fix-mexc =
+    1. Open API Management on mexc.com and delete the expired key.
+    2. Create a new key with Spot Account and Spot Trade, Withdraw unticked.
+    3. Under Link IP Address, add our servers: { $ips } (keys with a linked IP do not expire after 90 days).
+    4. Send /replace here and paste the new key and secret.
+diag-KEY_EXPIRED-fix-kucoin =
+    1. Open API Management on kucoin.com and delete the expired key.
+    2. Create a new key (API Trading) with General and Spot, Withdrawal off.
+    3. Turn on IP Restriction and add our servers: { $ips }
     4. Send /replace here and paste the key, secret and passphrase.
 
 ## INVALID_SECRET
@@ -169,6 +197,24 @@ diag-IP_UNVERIFIED-fix-mexc =
 diag-IP_UNVERIFIED-fix-kucoin =
     1. Open API Management on kucoin.com and check IP Restriction for this key.
     2. Make sure these are listed: { $ips }
+
+## KEY_EXPIRES
+diag-KEY_EXPIRES-cause = The exchange says this key stops working on { $date } ({ $daysLeft } days left). We will remind you 7 days and 1 day before.
+diag-KEY_EXPIRES-fix-mexc =
+    1. Open API Management on mexc.com and link our servers' IPs to this key: { $ips }
+    2. If the date stays, create a new key before { $date } and send /replace here.
+diag-KEY_EXPIRES-fix-kucoin =
+    1. Open API Management on kucoin.com and add our servers under IP Restriction: { $ips }
+    2. If the date stays, create a new key before { $date } and send /replace here.
+
+## KEY_EXPIRY_RULE
+diag-KEY_EXPIRY_RULE-cause = Without a linked IP address, this exchange makes a key expire or lose trading after { $days } days. This key has none linked, or the exchange does not show it. Linking our IPs removes the limit.
+diag-KEY_EXPIRY_RULE-fix-mexc =
+    1. MEXC keys without a linked IP are valid for 90 days. We cannot see whether this key has one.
+    2. Open API Management on mexc.com, click Edit next to this key and, under Link IP Address, make sure these are listed: { $ips }
+diag-KEY_EXPIRY_RULE-fix-kucoin =
+    1. KuCoin deletes trading keys without an IP, or disables their trading, after 30 days without use.
+    2. Open API Management on kucoin.com, turn on IP Restriction for this key and add: { $ips }
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-cause = The exchange would not show us what this key may do, so we cannot prove it can read and trade. Please check it yourself.

@@ -58,6 +58,13 @@ checklist-bitget =
     4. Deixe <b>Carteira → Saque</b> (Withdraw) desmarcado. Uma chave que pode sacar é recusada.
     5. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo).
     6. Confirme com seus códigos de verificação e tenha em mãos a API key, a Secret key e a passphrase.
+checklist-bingx =
+    <b>Crie a chave API na BingX</b>
+    1. Entre em bingx.com, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>.
+    2. Permissões: <b>Leitura</b> (Read) e <b>Spot Trading</b> (adicione <b>Perpetual Futures Trading</b> só se for operar futuros).
+    3. Deixe <b>Saque</b> (Withdraw) desmarcado (e Universal Transfer também). Uma chave que pode sacar é recusada.
+    4. Na <b>lista de IPs permitidos</b>, adicione os IPs dos nossos servidores (veja abaixo): a BingX apaga chaves de negociação sem IP depois de 14 dias sem uso.
+    5. Confirme com seus códigos de verificação e tenha em mãos a API Key e a Secret Key.
 checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 connect-ask-market = <b>Em qual mercado a plataforma vai operar com esta chave?</b>

@@ -8,6 +8,29 @@ diag-INVALID_KEY-fix-bitget =
     3. Copie a API key de novo pelo botão de copiar, sem selecionar o texto à mão.
     4. Envie /replace aqui e cole a chave, o secret e a passphrase.
 
+## KEY_REJECTED
+diag-KEY_REJECTED-fix-bitget =
+    1. Chave: abra Chaves de API em bitget.com e confira se esta chave aparece. Se não, crie uma nova e envie /replace.
+    2. IP: se a chave estiver vinculada a IPs, adicione: { $ips }
+    3. Permissões: Spot Trade em Leitura e escrita, Saque da Carteira desmarcado.
+    4. Envie /test aqui.
+
+## KEY_EXPIRED
+diag-KEY_EXPIRED-fix-bitget =
+    1. Abra Chaves de API em bitget.com e apague a chave expirada.
+    2. Crie uma chave nova gerada pelo sistema com Spot Trade em Leitura e escrita e Saque desmarcado, vinculada aos IPs dos nossos servidores: { $ips }
+    3. Envie /replace aqui e cole a chave, o secret e a passphrase.
+
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-bitget =
+    1. Abra Chaves de API em bitget.com e crie uma chave nova gerada pelo sistema com Spot Trade em Leitura e escrita, Saque desmarcado.
+    2. Envie /replace aqui e cole a chave, o secret e a passphrase.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-bitget =
+    1. Confira se a chave foi criada em bitget.com na conta real: uma chave de Demo Trading não funciona aqui.
+    2. Copie a API key de novo pelo botão de copiar e envie /replace aqui.
+
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-bitget =
     1. A Bitget mostra a Secret key uma única vez, logo depois de criar a chave.
@@ -103,6 +126,16 @@ diag-UNKNOWN-fix-bitget =
 diag-IP_UNVERIFIED-fix-bitget =
     1. A Bitget não nos mostra a lista de IPs da chave de uma Conta Unificada.
     2. Abra Chaves de API em bitget.com e confira se estes IPs estão vinculados à chave: { $ips }
+
+## KEY_EXPIRES
+diag-KEY_EXPIRES-fix-bitget =
+    1. Abra Chaves de API em bitget.com e vincule a esta chave os IPs dos nossos servidores: { $ips }
+    2. Se a data continuar, crie uma chave nova antes de { $date } e envie /replace aqui.
+
+## KEY_EXPIRY_RULE
+diag-KEY_EXPIRY_RULE-fix-bitget =
+    1. Abra Chaves de API em bitget.com, clique em Editar ao lado desta chave e vincule os IPs dos nossos servidores: { $ips }
+    2. Salve e confirme, depois envie /test aqui.
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-fix-bitget =

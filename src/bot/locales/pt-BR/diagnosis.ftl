@@ -10,8 +10,11 @@
 ##   format-<PROBLEM>             por que um valor colado foi recusado antes de qualquer requisição
 ##
 ## As variáveis vêm de CheckResult.detail com os mesmos nomes: $ips, $skewMs, $latencyMs, $assets,
-## $permissions, $symbol, $retryAfterS, $during, $skipped. Um texto só usa variáveis que seu código
+## $permissions, $symbol, $retryAfterS, $during, $skipped, $date (um dia como 2026-12-07),
+## $daysLeft, $days (a regra da exchange, em dias). Um texto só usa variáveis que seu código
 ## sempre traz. Texto puro: sem os caracteres < > & * _ ` [ ]. Nomes de marca não são traduzidos.
+## Os nomes de botões e permissões das exchanges ficam como aparecem no site em inglês, com a
+## tradução entre parênteses quando ajuda.
 
 check-reachable = Exchange acessível
 check-key = Chave de API
@@ -22,6 +25,7 @@ check-trade = Permissão de negociação
 check-futures = Acesso a futuros
 check-withdraw = Saque desativado
 check-ip = Lista de IPs permitidos
+check-expiry = Sem data de expiração
 
 check-state-pass = OK
 check-state-warn = Atenção
@@ -40,6 +44,32 @@ diag-INVALID_KEY-fix-kucoin =
     1. Entre em kucoin.com, toque no ícone do perfil e escolha Gerenciamento de API (API Management).
     2. Confira se a chave aparece e está ativa. Se não estiver, crie uma nova (API Trading).
     3. Copie a API Key de novo pelo botão de copiar.
+    4. Envie /replace aqui e cole a chave, o secret e a passphrase.
+
+## KEY_REJECTED
+diag-KEY_REJECTED-cause = A exchange recusou a chave sem dizer por quê: a chave está errada, o IP do nosso servidor não está na lista dela, ou falta uma permissão necessária.
+diag-KEY_REJECTED-fix-mexc =
+    1. Chave: abra Gerenciamento de API em mexc.com e confira se esta chave aparece. Se não, crie uma nova.
+    2. IP: clique em Editar ao lado da chave. Se Vincular endereço IP (Link IP Address) tiver algo, adicione: { $ips }
+    3. Permissões: marque Conta Spot e Negociação Spot, deixe Saque desmarcado e salve com o 2FA.
+    4. Envie /test aqui (ou /replace, se criou uma chave nova).
+diag-KEY_REJECTED-fix-kucoin =
+    1. Chave: abra Gerenciamento de API em kucoin.com e confira se esta chave aparece e está ativa.
+    2. IP: se a Restrição de IP (IP Restriction) estiver ligada, adicione: { $ips }
+    3. Permissões: Geral (General) e Spot marcadas, Saque (Withdrawal; na API, Transfer) desligado.
+    4. Envie /test aqui (ou /replace, se criou uma chave nova).
+
+## KEY_EXPIRED
+diag-KEY_EXPIRED-cause = Esta chave de API expirou, e a exchange não a aceita mais. Na maioria das exchanges, chaves sem IP vinculado expiram.
+diag-KEY_EXPIRED-fix-mexc =
+    1. Abra Gerenciamento de API em mexc.com e apague a chave expirada.
+    2. Crie uma chave nova com Conta Spot e Negociação Spot, Saque desmarcado.
+    3. Em Vincular endereço IP (Link IP Address), adicione nossos servidores: { $ips } (chaves com IP vinculado não expiram em 90 dias).
+    4. Envie /replace aqui e cole a nova chave e o secret.
+diag-KEY_EXPIRED-fix-kucoin =
+    1. Abra Gerenciamento de API em kucoin.com e apague a chave expirada.
+    2. Crie uma chave nova (API Trading) com Geral e Spot, Saque (Withdrawal) desligado.
+    3. Ligue a Restrição de IP (IP Restriction) e adicione nossos servidores: { $ips }
     4. Envie /replace aqui e cole a chave, o secret e a passphrase.
 
 ## INVALID_SECRET
@@ -166,6 +196,24 @@ diag-IP_UNVERIFIED-fix-mexc =
 diag-IP_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e confira a Restrição de IP desta chave.
     2. Confira se estes estão na lista: { $ips }
+
+## KEY_EXPIRES
+diag-KEY_EXPIRES-cause = A exchange informa que esta chave para de funcionar em { $date } (faltam { $daysLeft } dias). Vamos lembrar você 7 dias e 1 dia antes.
+diag-KEY_EXPIRES-fix-mexc =
+    1. Abra Gerenciamento de API em mexc.com e vincule a esta chave os IPs dos nossos servidores: { $ips }
+    2. Se a data continuar, crie uma chave nova antes de { $date } e envie /replace aqui.
+diag-KEY_EXPIRES-fix-kucoin =
+    1. Abra Gerenciamento de API em kucoin.com e adicione nossos servidores em Restrição de IP (IP Restriction): { $ips }
+    2. Se a data continuar, crie uma chave nova antes de { $date } e envie /replace aqui.
+
+## KEY_EXPIRY_RULE
+diag-KEY_EXPIRY_RULE-cause = Sem IP vinculado, esta exchange faz a chave expirar ou perder a negociação depois de { $days } dias. Esta chave não tem IP vinculado, ou a exchange não mostra. Vincular nossos IPs acaba com o limite.
+diag-KEY_EXPIRY_RULE-fix-mexc =
+    1. Chaves da MEXC sem IP vinculado valem por 90 dias. Não conseguimos ver se esta chave tem um.
+    2. Abra Gerenciamento de API em mexc.com, clique em Editar ao lado desta chave e, em Vincular endereço IP (Link IP Address), confira se estes estão na lista: { $ips }
+diag-KEY_EXPIRY_RULE-fix-kucoin =
+    1. A KuCoin apaga chaves de negociação sem IP, ou desliga a negociação delas, depois de 30 dias sem uso.
+    2. Abra Gerenciamento de API em kucoin.com, ligue a Restrição de IP (IP Restriction) desta chave e adicione: { $ips }
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-cause = A exchange não nos mostrou o que esta chave pode fazer, então não conseguimos provar que ela lê e negocia. Confira você mesmo.

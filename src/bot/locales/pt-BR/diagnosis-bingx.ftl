@@ -1,0 +1,131 @@
+## BingX: a correção de cada diagnóstico (chaves diag-<CODE>-fix-bingx, esquema em diagnosis.ftl).
+## Texto puro, passos numerados; variáveis como em diagnosis.ftl.
+
+## INVALID_KEY
+diag-INVALID_KEY-fix-bingx =
+    1. Entre em bingx.com, abra o ícone do perfil (canto superior direito) e escolha Gerenciamento de API (API Management).
+    2. Confira se a chave aparece na lista. Se não aparecer, crie uma nova.
+    3. Copie a API Key de novo pelo botão de copiar, sem selecionar o texto à mão.
+    4. Envie /replace aqui e cole a chave e a chave secreta.
+
+## KEY_REJECTED
+diag-KEY_REJECTED-fix-bingx =
+    1. Chave: abra Gerenciamento de API em bingx.com e confira se esta chave aparece. Se não, crie uma nova e envie /replace.
+    2. IP: se a chave estiver vinculada a IPs, adicione: { $ips }
+    3. Permissões: Leitura e Spot Trading marcados, Saque desmarcado.
+    4. Envie /test aqui.
+
+## KEY_EXPIRED
+diag-KEY_EXPIRED-fix-bingx =
+    1. A BingX apaga chaves de negociação sem IP depois de 14 dias sem uso. Abra Gerenciamento de API em bingx.com e crie uma chave nova.
+    2. Marque Leitura e Spot Trading, deixe Saque desmarcado e vincule os IPs dos nossos servidores: { $ips }
+    3. Envie /replace aqui e cole a nova chave e a chave secreta.
+
+## INVALID_SECRET
+diag-INVALID_SECRET-fix-bingx =
+    1. A BingX mostra a Secret Key uma única vez, logo depois de criar a chave.
+    2. Se você não guardou, abra Gerenciamento de API em bingx.com, apague esta chave e crie uma nova.
+    3. Copie a nova Secret Key pelo botão de copiar e guarde em lugar seguro.
+    4. Envie /replace aqui e cole a nova chave e a chave secreta.
+
+## INVALID_PASSPHRASE
+diag-INVALID_PASSPHRASE-fix-bingx =
+    1. Chaves da BingX não têm passphrase: só a API Key e a Secret Key.
+    2. Envie /replace aqui e cole só esses dois valores.
+
+## NO_READ_PERMISSION
+diag-NO_READ_PERMISSION-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e clique em Editar ao lado desta chave.
+    2. Marque Leitura (Read): sem ela a BingX não nos mostra as permissões nem o saldo da chave.
+    3. Mantenha Saque (Withdraw) desmarcado, salve e confirme com seus códigos de verificação.
+    4. Envie /test aqui para testar de novo.
+
+## NO_TRADE_PERMISSION
+diag-NO_TRADE_PERMISSION-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e clique em Editar ao lado desta chave.
+    2. Marque Spot Trading.
+    3. Mantenha Saque (Withdraw) desmarcado, salve e confirme com seus códigos de verificação.
+    4. Envie /test aqui para testar de novo.
+
+## NO_FUTURES_PERMISSION
+diag-NO_FUTURES_PERMISSION-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e clique em Editar ao lado desta chave.
+    2. Marque Perpetual Futures Trading (futuros perpétuos).
+    3. Confira se sua conta de futuros perpétuos está aberta na BingX, depois salve e confirme.
+    4. Envie /test aqui. Se você só opera spot, conecte a chave com o mercado Spot.
+
+## WITHDRAW_ENABLED
+diag-WITHDRAW_ENABLED-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e apague esta chave (ela tem Saque).
+    2. Crie uma chave NOVA com Leitura e Spot Trading (e Perpetual Futures Trading, se precisar), Saque desmarcado.
+    3. Vincule nossos endereços IP a ela.
+    4. Envie /replace aqui e cole a nova chave e a chave secreta.
+
+## WITHDRAW_UNVERIFIED
+diag-WITHDRAW_UNVERIFIED-fix-bingx =
+    1. A BingX listou uma permissão que não reconhecemos, então não conseguimos provar que o saque está desligado.
+    2. Abra Gerenciamento de API em bingx.com e veja esta chave: Saque (Withdraw) deve estar desmarcado.
+    3. Se estiver marcado, apague a chave, crie outra sem ele e envie /replace.
+
+## FUTURES_UNVERIFIED
+diag-FUTURES_UNVERIFIED-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e confira se Perpetual Futures Trading está marcado nesta chave.
+
+## IP_NOT_ALLOWED
+diag-IP_NOT_ALLOWED-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e clique em Editar ao lado desta chave.
+    2. Na lista de IPs permitidos, adicione: { $ips }
+    3. Salve e confirme, depois envie /test aqui.
+
+## IP_WHITELIST_MISSING
+diag-IP_WHITELIST_MISSING-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e clique em Editar ao lado desta chave.
+    2. Vincule a chave aos IPs dos nossos servidores: { $ips }
+    3. Salve e confirme. A BingX apaga chaves de negociação sem IP depois de 14 dias sem uso; uma chave vinculada não expira.
+
+## CLOCK_SKEW
+diag-CLOCK_SKEW-fix-bingx =
+    1. Nada a mudar na BingX: ela recusa pedidos com mais de 5 segundos de diferença do relógio dela, e o relógio do nosso servidor está errado.
+    2. Envie /test de novo em alguns minutos, quando nosso relógio for corrigido.
+
+## RATE_LIMITED
+diag-RATE_LIMITED-fix-bingx =
+    1. Nada a mudar na BingX.
+    2. Espere um minuto e envie /test de novo. Se outro app usa muito a mesma chave, dê ao bot uma chave só dele.
+
+## EXCHANGE_UNAVAILABLE
+diag-EXCHANGE_UNAVAILABLE-fix-bingx =
+    1. Nada a mudar na BingX.
+    2. Veja os anúncios da BingX sobre manutenção e envie /test de novo mais tarde. Seguimos verificando em segundo plano.
+
+## ACCOUNT_RESTRICTED
+diag-ACCOUNT_RESTRICTED-fix-bingx =
+    1. Entre em bingx.com e leia os avisos da sua conta e do seu e-mail.
+    2. Conclua qualquer verificação que a BingX pedir ou fale com o suporte da BingX (o controle de risco dela pode ter limitado a conta).
+    3. Envie /test aqui quando a conta for liberada.
+
+## UNKNOWN
+diag-UNKNOWN-fix-bingx =
+    1. Envie /test de novo em alguns minutos.
+    2. Se continuar falhando, crie uma nova chave em Gerenciamento de API em bingx.com e envie /replace.
+
+## IP_UNVERIFIED
+diag-IP_UNVERIFIED-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e veja a lista de IPs desta chave.
+    2. Confira se estes estão na lista: { $ips }
+
+## KEY_EXPIRES
+diag-KEY_EXPIRES-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e vincule a esta chave os IPs dos nossos servidores: { $ips }
+    2. Se a data continuar, crie uma chave nova antes de { $date } e envie /replace aqui.
+
+## KEY_EXPIRY_RULE
+diag-KEY_EXPIRY_RULE-fix-bingx =
+    1. A BingX apaga uma chave com permissão de negociação e sem IP vinculado depois de 14 dias sem uso. Enquanto testamos a chave a cada poucos minutos ela segue em uso, mas se o bot ficar parado duas semanas ela some.
+    2. Abra Gerenciamento de API em bingx.com, clique em Editar ao lado desta chave e vincule os IPs dos nossos servidores: { $ips }
+    3. Salve e confirme, depois envie /test aqui.
+
+## PERMISSIONS_UNVERIFIED
+diag-PERMISSIONS_UNVERIFIED-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e veja as permissões desta chave.
+    2. Leitura e Spot Trading devem estar marcados; Saque não.
