@@ -24,6 +24,7 @@ const accounts: Record<ExchangeId, Credentials> = {
   kucoin: fake.addAccount({ exchange: 'kucoin', permissions: ['General', 'Spot', 'Futures'], ipWhitelist: [IP] }),
   bitget: fake.addAccount({ exchange: 'bitget', permissions: ['stor', 'stow', 'coor', 'coow'], ipWhitelist: [IP] }),
   bingx: fake.addAccount({ exchange: 'bingx', permissions: ['1', '2', '3'], ipWhitelist: [IP] }),
+  htx: fake.addAccount({ exchange: 'htx', permissions: ['readOnly', 'trade', 'contracts'], unified: true, ipWhitelist: [IP] }),
 }
 const options = { market: 'both', egressIps: [IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
 

@@ -5,6 +5,7 @@
  * cases.ts imports these functions to build CASES and this file imports its helpers, so nothing
  * here may run at module load: every constant lives inside the functions.
  */
+import { isoDay } from '../../../src/exchanges/expiry.js'
 import { commonCases, creds, OTHER_OUR_IP, OUR_IP, type CommonSpec, type ContractCase } from './cases.js'
 
 /**
@@ -190,9 +191,106 @@ export function bingxCases(): ContractCase[] {
   ]
 }
 
-/** HTX (filled in below). */
+/** HTX: uid then the key's record; one auth code told apart by its message; contracts on their own host. */
 export function htxCases(): ContractCase[] {
-  return []
+  const SPOT = ['readOnly', 'trade']
+  const FUTURES = ['readOnly', 'trade', 'contracts']
+  const add = (f: Parameters<ContractCase['arrange']>[0], input: Omit<Parameters<typeof f.addAccount>[0], 'exchange'> = {}) => f.addAccount({ exchange: 'htx', permissions: SPOT, ...input })
+  return [
+    ...shared('htx', { signedPath: '/v2/user/uid', firstSigned: 'key', healthyPerms: SPOT }, {
+      // time, uid, api-key and the spot valuation.
+      'healthy key': { expect: { requests: 4 } },
+      'our clock is 4 s behind the exchange': { expect: { requests: 4 } },
+      // HTX documents no code for a frozen account; the shared case cannot be produced.
+      'account frozen by the exchange': null,
+    }),
+    {
+      name: 'key without Read: HTX says "API key has no permission"',
+      code: 'NO_READ_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['trade'] })) }),
+      expect: bad('balance', 2, { skipped: ['trade', 'withdraw', 'ip', 'expiry'] }),
+    },
+    {
+      name: 'read-only key: no trade',
+      code: 'NO_TRADE_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['readOnly'] })) }),
+      expect: bad('trade', 4),
+    },
+    {
+      name: 'futures wanted, contracts trading not opened (1220 on the contract host)',
+      code: 'NO_FUTURES_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f)), market: 'both' }),
+      expect: bad('futures', 4),
+    },
+    {
+      name: 'futures wanted, classic (not unified) account: the v5 balance answers 4007',
+      code: 'FUTURES_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: FUTURES })), market: 'both' }),
+      expect: ok('futures', 'unknown', 4),
+    },
+    {
+      name: 'spot and futures, unified account, whitelisted: every check passes in 4 requests',
+      code: null,
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: FUTURES, unified: true, ipWhitelist: [OUR_IP] })), market: 'both' }),
+      expect: ok('expiry', 'pass', 4),
+    },
+    {
+      name: 'withdraw permission: the key can withdraw',
+      code: 'WITHDRAW_ENABLED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['readOnly', 'trade', 'withdraw'], ipWhitelist: [OUR_IP] })) }),
+      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, requests: 4 },
+    },
+    {
+      name: 'a permission word HTX does not document: withdrawal not proven off',
+      code: 'WITHDRAW_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['readOnly', 'trade', 'margin'] })) }),
+      expect: ok('withdraw', 'unknown', 4),
+    },
+    {
+      name: 'no IP whitelist',
+      code: 'IP_WHITELIST_MISSING',
+      arrange: (f) => ({ credentials: creds(add(f)) }),
+      expect: ok('ip', 'warn', 4, { detail: { ips: OUR_IP } }),
+    },
+    {
+      contractOnly: true,
+      name: 'whitelist lacks our second egress IP',
+      code: 'IP_NOT_ALLOWED',
+      arrange: (f) => ({ credentials: creds(add(f, { ipWhitelist: [OUR_IP] })), egressIps: [OUR_IP, OTHER_OUR_IP] }),
+      expect: bad('ip', 4, { detail: { ips: OTHER_OUR_IP } }),
+    },
+    {
+      name: 'an unbound trading key: validDays says 90 days left',
+      code: 'KEY_EXPIRES',
+      arrange: (f) => ({ credentials: creds(add(f)) }),
+      // HTX counts validDays from now; the date is that day (UTC), as the report writes it.
+      expect: ok('expiry', 'warn', 4, { detail: { daysLeft: 90, date: isoDay(Date.now() + 90 * 86_400_000) } }),
+    },
+    {
+      name: 'an expired key',
+      code: 'KEY_EXPIRED',
+      arrange: (f) => ({ credentials: creds(add(f, { keyStatus: 'expired' })) }),
+      expect: bad('key', 2, { skipped: ['secret', 'balance', 'trade', 'withdraw', 'ip', 'expiry'] }),
+    },
+    {
+      name: 'HTX does not list this key: trade cannot be read',
+      code: 'PERMISSIONS_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { otherKeys: ['0000aaaa-1111bbbb-2222cccc-3333d'] })) }),
+      expect: ok('trade', 'unknown', 3),
+    },
+    {
+      name: 'HTX does not list this key: its IP list cannot be read',
+      code: 'IP_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { otherKeys: ['0000aaaa-1111bbbb-2222cccc-3333d'] })) }),
+      expect: ok('ip', 'unknown', 3, { detail: { ips: OUR_IP } }),
+    },
+    {
+      name: 'HTX does not list this key: its expiry cannot be read',
+      code: 'KEY_EXPIRY_RULE',
+      arrange: (f) => ({ credentials: creds(add(f, { otherKeys: ['0000aaaa-1111bbbb-2222cccc-3333d'] })) }),
+      expect: ok('expiry', 'unknown', 3, { detail: { days: 90 } }),
+    },
+  ]
 }
 
 /** Coinbase (filled in below). */

@@ -61,3 +61,38 @@ describe('BingX: hex HMAC-SHA256 of the sorted query, timestamp included; errors
     expect(await get('/openApi/spot/v1/account/balance', { ...acc, apiKey: 'x'.repeat(64) })).toMatchObject({ status: 200, body: { code: 100413 } })
   })
 })
+
+describe('HTX: base64 HMAC-SHA256 of METHOD, host, path and the sorted query; the host is signed', () => {
+  const htxTs = (ms: number) => new Date(ms).toISOString().slice(0, 19)
+  async function get(base: string, path: string, acc: { apiKey: string; secret: string }, opts: { host?: string; ts?: number; extra?: Record<string, string> } = {}) {
+    const params = new URLSearchParams({ AccessKeyId: acc.apiKey, SignatureMethod: 'HmacSHA256', SignatureVersion: '2', Timestamp: htxTs(opts.ts ?? Date.now()), ...opts.extra })
+    const sorted = [...params].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')
+    const host = opts.host ?? new URL(base).host
+    const sig = hmac('sha256', acc.secret, `GET\n${host}\n${path}\n${sorted}`, 'base64')
+    const res = await fetch(`${base}${path}?${sorted}&Signature=${encodeURIComponent(sig)}`)
+    return (await res.json()) as Record<string, unknown>
+  }
+
+  it('accepts a request signed for the host it reaches, and reads the key record by uid', async () => {
+    const acc = fake.addAccount({ exchange: 'htx', permissions: ['readOnly', 'trade'], ipWhitelist: ['127.0.0.1'] })
+    const uid = (await get(fake.exchangeUrls.htx, '/v2/user/uid', acc))['data'] as number
+    const info = await get(fake.exchangeUrls.htx, '/v2/user/api-key', acc, { extra: { uid: String(uid), accessKey: acc.apiKey } })
+    expect(info).toMatchObject({ code: 200, data: [{ accessKey: acc.apiKey, permission: 'readOnly,trade', ipAddresses: '127.0.0.1', validDays: -1, status: 'normal' }] })
+  })
+
+  it('refuses a request signed for api.huobi.pro as a wrong secret, and tells key, clock and IP apart only in err-msg', async () => {
+    const acc = fake.addAccount({ exchange: 'htx', ipWhitelist: ['192.0.2.1'] })
+    const other = fake.addAccount({ exchange: 'htx' })
+    const wrongHost = await get(fake.exchangeUrls.htx, '/v2/user/uid', other, { host: 'api.huobi.pro' })
+    expect(wrongHost).toMatchObject({ status: 'error', 'err-code': 'api-signature-not-valid', 'err-msg': 'Signature not valid: Verification failure [校验失败]' })
+    expect(await get(fake.exchangeUrls.htx, '/v2/user/uid', { ...other, apiKey: 'nope-nope-nope-nope-nope' })).toMatchObject({ 'err-code': 'api-signature-not-valid', 'err-msg': expect.stringContaining('Incorrect Access key') })
+    expect(await get(fake.exchangeUrls.htx, '/v2/user/uid', other, { ts: Date.now() - 120_000 })).toMatchObject({ 'err-code': 'api-signature-not-valid', 'err-msg': expect.stringContaining('submission time') })
+    expect(await get(fake.exchangeUrls.htx, '/v2/user/uid', acc)).toMatchObject({ 'err-code': 'api-signature-not-valid', 'err-msg': expect.stringContaining('Incorrect IP address') })
+  })
+
+  it('signs the contract host with its own host name', async () => {
+    const acc = fake.addAccount({ exchange: 'htx', permissions: ['readOnly', 'trade', 'contracts'], unified: true })
+    expect(await get(fake.exchangeUrls.htxFutures, '/v5/account/balance', acc)).toMatchObject({ code: 200 })
+    expect(fake.requests.at(-1)).toMatchObject({ exchange: 'htx', role: 'futures', path: '/v5/account/balance' })
+  })
+})

@@ -65,6 +65,13 @@ checklist-bingx =
     3. Leave <b>Withdraw</b> unticked (and Universal Transfer too). A key that can withdraw is refused.
     4. Under the <b>IP whitelist</b>, add our server IPs (see below): BingX deletes unbound trading keys after 14 days unused.
     5. Confirm with your verification codes and keep the API Key and Secret Key at hand.
+checklist-htx =
+    <b>Create the API key on HTX</b>
+    1. Log in at htx.com, open the profile icon (top right) → <b>API Management</b> → <b>Create API Key</b>.
+    2. Permissions: <b>Read-only</b> and <b>Trade</b> (the same key trades futures once contracts trading is opened on your account).
+    3. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
+    4. Under <b>Bind IP address</b>, add our server IPs (see below): HTX deactivates unbound trading keys after 90 days unused.
+    5. Confirm with your verification codes and keep the Access Key and Secret Key at hand.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 connect-ask-market = <b>Which market will the platform trade with this key?</b>

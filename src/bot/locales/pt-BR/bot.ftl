@@ -65,6 +65,13 @@ checklist-bingx =
     3. Deixe <b>Saque</b> (Withdraw) desmarcado (e Universal Transfer também). Uma chave que pode sacar é recusada.
     4. Na <b>lista de IPs permitidos</b>, adicione os IPs dos nossos servidores (veja abaixo): a BingX apaga chaves de negociação sem IP depois de 14 dias sem uso.
     5. Confirme com seus códigos de verificação e tenha em mãos a API Key e a Secret Key.
+checklist-htx =
+    <b>Crie a chave API na HTX</b>
+    1. Entre em htx.com, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar chave de API</b>.
+    2. Permissões: <b>Somente leitura</b> (Read-only) e <b>Negociar</b> (Trade); a mesma chave opera futuros quando a negociação de contratos está aberta na sua conta.
+    3. Deixe <b>Saque</b> (Withdraw) desmarcado. Uma chave que pode sacar é recusada.
+    4. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo): a HTX desativa chaves de negociação sem IP depois de 90 dias sem uso.
+    5. Confirme com seus códigos de verificação e tenha em mãos a Access Key e a Secret Key.
 checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 connect-ask-market = <b>Em qual mercado a plataforma vai operar com esta chave?</b>
