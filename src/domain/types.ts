@@ -7,7 +7,7 @@
  * Every exchange the platform can connect; adding one here forces a registry entry (exhaustive).
  * The order is the order the bot offers them: the most used first.
  */
-export const EXCHANGE_IDS = ['bitget', 'kucoin', 'mexc', 'htx', 'bingx'] as const
+export const EXCHANGE_IDS = ['bitget', 'gate', 'kucoin', 'mexc', 'htx', 'bingx'] as const
 /** An exchange the platform can connect. */
 export type ExchangeId = (typeof EXCHANGE_IDS)[number]
 

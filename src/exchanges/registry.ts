@@ -8,6 +8,7 @@ import type { ExchangeAdapter } from './adapter.js'
 import { createBingxAdapter } from './bingx.js'
 import { createBitgetAdapter } from './bitget.js'
 import type { AdapterDeps } from './deps.js'
+import { createGateAdapter } from './gate.js'
 import { createHtxAdapter } from './htx.js'
 import { createKucoinAdapter } from './kucoin.js'
 import { createMexcAdapter } from './mexc.js'
@@ -18,6 +19,7 @@ const FACTORIES: Record<ExchangeId, (deps: AdapterDeps) => ExchangeAdapter> = {
   bitget: createBitgetAdapter,
   bingx: createBingxAdapter,
   htx: createHtxAdapter,
+  gate: createGateAdapter,
 }
 
 /** The adapters the app can use; built once at startup from config. */

@@ -25,6 +25,7 @@ const accounts: Record<ExchangeId, Credentials> = {
   bitget: fake.addAccount({ exchange: 'bitget', permissions: ['stor', 'stow', 'coor', 'coow'], ipWhitelist: [IP] }),
   bingx: fake.addAccount({ exchange: 'bingx', permissions: ['1', '2', '3'], ipWhitelist: [IP] }),
   htx: fake.addAccount({ exchange: 'htx', permissions: ['readOnly', 'trade', 'contracts'], unified: true, ipWhitelist: [IP] }),
+  gate: fake.addAccount({ exchange: 'gate', permissions: ['spot:write', 'futures:write', 'account:read'], ipWhitelist: [IP] }),
 }
 const options = { market: 'both', egressIps: [IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
 

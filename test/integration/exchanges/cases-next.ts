@@ -298,7 +298,86 @@ export function coinbaseCases(): ContractCase[] {
   return []
 }
 
-/** Gate (filled in below). */
+/** Gate: permissions only through main_keys (Account read, masked key), withdrawal never provable. */
 export function gateCases(): ContractCase[] {
-  return []
+  const SPOT = ['spot:write', 'account:read']
+  const add = (f: Parameters<ContractCase['arrange']>[0], input: Omit<Parameters<typeof f.addAccount>[0], 'exchange'> = {}) => f.addAccount({ exchange: 'gate', permissions: SPOT, ...input })
+  // A key made 10 days ago without IP: Gate keeps it 90 days, so 80 are left.
+  const createdAt = Math.floor(Date.now() / 1000) - 10 * 86_400
+  return [
+    ...shared('gate', { signedPath: '/api/v4/account/main_keys', firstSigned: 'key', healthyPerms: SPOT }),
+    {
+      name: 'key without Account read: main_keys refused, the rest read where it can be',
+      code: 'PERMISSIONS_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['spot:write'] })) }),
+      expect: ok('trade', 'unknown', 3),
+    },
+    {
+      name: 'key without Account read: its IP list cannot be read',
+      code: 'IP_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['spot:write'], ipWhitelist: [OUR_IP] })) }),
+      expect: ok('ip', 'unknown', 3, { detail: { ips: OUR_IP } }),
+    },
+    {
+      name: 'key without Account read: its 90-day validity cannot be read',
+      code: 'KEY_EXPIRY_RULE',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['spot:write'] })) }),
+      expect: ok('expiry', 'unknown', 3, { detail: { days: 90 } }),
+    },
+    {
+      name: 'key without Account read, futures wanted: the futures account answers, trading unproven',
+      code: 'FUTURES_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['spot:write', 'futures:write'] })), market: 'both' }),
+      expect: ok('futures', 'unknown', 4),
+    },
+    {
+      name: 'key without spot: the spot accounts are refused (FORBIDDEN)',
+      code: 'NO_READ_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['account:read', 'futures:write'] })) }),
+      expect: bad('balance', 3),
+    },
+    {
+      name: 'spot read only',
+      code: 'NO_TRADE_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['spot:read', 'account:read'] })) }),
+      expect: bad('trade', 3),
+    },
+    {
+      name: 'futures wanted, no futures permission (no futures call made)',
+      code: 'NO_FUTURES_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f)), market: 'both' }),
+      expect: bad('futures', 3),
+    },
+    {
+      name: 'spot and futures, whitelisted, found among the account\'s other keys: 4 requests, only withdrawal unproven',
+      code: null,
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['spot:write', 'futures:write', 'account:read'], ipWhitelist: [OUR_IP], otherKeys: ['0123456789abcdef0123456789abcdef'] })), market: 'both' }),
+      expect: ok('futures', 'pass', 4),
+    },
+    {
+      name: 'withdrawal is never provable on Gate',
+      code: 'WITHDRAW_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { ipWhitelist: [OUR_IP] })) }),
+      expect: ok('withdraw', 'unknown', 3),
+    },
+    {
+      name: 'no IP whitelist',
+      code: 'IP_WHITELIST_MISSING',
+      arrange: (f) => ({ credentials: creds(add(f)) }),
+      expect: ok('ip', 'warn', 3, { detail: { ips: OUR_IP } }),
+    },
+    {
+      contractOnly: true,
+      name: 'whitelist lacks our second egress IP',
+      code: 'IP_NOT_ALLOWED',
+      arrange: (f) => ({ credentials: creds(add(f, { ipWhitelist: [OUR_IP] })), egressIps: [OUR_IP, OTHER_OUR_IP] }),
+      expect: bad('ip', 3, { detail: { ips: OTHER_OUR_IP } }),
+    },
+    {
+      name: 'no IP bound: valid 90 days from creation',
+      code: 'KEY_EXPIRES',
+      arrange: (f) => ({ credentials: creds(add(f, { createdAt })) }),
+      expect: ok('expiry', 'warn', 3, { detail: { daysLeft: 80, date: isoDay(createdAt * 1000 + 90 * 86_400_000) } }),
+    },
+  ]
 }

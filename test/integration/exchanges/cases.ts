@@ -5,7 +5,7 @@
  */
 import type { CheckId, CheckState, Credentials, DiagnosisCode, ExchangeId, Market, Verdict } from '../../../src/domain/types.js'
 import { fakeCredentials, type FakeExchangeServer } from '../../fakes/exchange-server.js'
-import { bingxCases, bitgetCases, htxCases } from './cases-next.js'
+import { bingxCases, bitgetCases, gateCases, htxCases } from './cases-next.js'
 
 /** Our egress IP as the fake sees it, and a second one for multi-server setups. */
 export const OUR_IP = '203.0.113.7'
@@ -308,4 +308,5 @@ export const CASES: Record<ExchangeId, ContractCase[]> = {
   bitget: bitgetCases(),
   bingx: bingxCases(),
   htx: htxCases(),
+  gate: gateCases(),
 }

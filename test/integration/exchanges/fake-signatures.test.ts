@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { FakeExchangeServer } from '../../fakes/exchange-server.js'
 
@@ -94,5 +94,33 @@ describe('HTX: base64 HMAC-SHA256 of METHOD, host, path and the sorted query; th
     const acc = fake.addAccount({ exchange: 'htx', permissions: ['readOnly', 'trade', 'contracts'], unified: true })
     expect(await get(fake.exchangeUrls.htxFutures, '/v5/account/balance', acc)).toMatchObject({ code: 200 })
     expect(fake.requests.at(-1)).toMatchObject({ exchange: 'htx', role: 'futures', path: '/v5/account/balance' })
+  })
+})
+
+describe('Gate: hex HMAC-SHA512 of METHOD, path, query, SHA-512 of the body and the timestamp in seconds', () => {
+  async function get(path: string, acc: { apiKey: string; secret: string }, opts: { ts?: number; tamper?: boolean } = {}) {
+    const ts = String(Math.floor((opts.ts ?? Date.now()) / 1000))
+    const bodyHash = createHash('sha512').update('').digest('hex')
+    const sign = hmac('sha512', acc.secret, ['GET', path, '', bodyHash, ts].join('\n') + (opts.tamper ? 'x' : ''), 'hex')
+    const res = await fetch(`${fake.exchangeUrls.gate}${path}`, { headers: { KEY: acc.apiKey, Timestamp: ts, SIGN: sign } })
+    return { status: res.status, body: (await res.json()) as unknown }
+  }
+
+  it('lists the account keys masked, ours among them, to a hand-signed request', async () => {
+    const acc = fake.addAccount({ exchange: 'gate', permissions: ['spot:write', 'account:read'], otherKeys: ['ffffffffffffffffffffffffffffffff'] })
+    const r = await get('/api/v4/account/main_keys', acc)
+    expect(r.status).toBe(200)
+    expect(r.body).toEqual([
+      expect.objectContaining({ key: 'ffffffffffff*****' }),
+      expect.objectContaining({ key: `${acc.apiKey.slice(0, 12)}*****`, perms: [{ name: 'spot', read_only: false }, { name: 'account', read_only: true }] }),
+    ])
+  })
+
+  it('answers its labels: INVALID_SIGNATURE, REQUEST_EXPIRED, INVALID_KEY, and FORBIDDEN without Account read', async () => {
+    const acc = fake.addAccount({ exchange: 'gate', permissions: ['spot:write'] })
+    expect(await get('/api/v4/spot/accounts', acc, { tamper: true })).toMatchObject({ status: 401, body: { label: 'INVALID_SIGNATURE' } })
+    expect(await get('/api/v4/spot/accounts', acc, { ts: Date.now() - 120_000 })).toMatchObject({ status: 401, body: { label: 'REQUEST_EXPIRED' } })
+    expect(await get('/api/v4/spot/accounts', { ...acc, apiKey: '0'.repeat(32) })).toMatchObject({ status: 401, body: { label: 'INVALID_KEY' } })
+    expect(await get('/api/v4/account/main_keys', acc)).toMatchObject({ status: 403, body: { label: 'FORBIDDEN' } })
   })
 })

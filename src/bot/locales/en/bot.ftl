@@ -72,6 +72,13 @@ checklist-htx =
     3. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
     4. Under <b>Bind IP address</b>, add our server IPs (see below): HTX deactivates unbound trading keys after 90 days unused.
     5. Confirm with your verification codes and keep the Access Key and Secret Key at hand.
+checklist-gate =
+    <b>Create the API key on Gate.io</b>
+    1. Log in at gate.io, open the profile icon (top right) → <b>API Management</b> → <b>Create API Key</b> (APIv4, Classic account).
+    2. Permissions: <b>Spot Trade: Read and write</b> and <b>Account: Read only</b> (it lets us read the key's permissions and IPs). Add <b>Perpetual Futures: Read and write</b> only if you will trade futures.
+    3. Leave withdrawals off (Wallet at most Read only). Gate does not tell us whether a key can withdraw, so we will ask you to confirm it.
+    4. Under <b>IP Permissions</b>, bind our server IPs (see below): without an IP a Gate key is valid for 90 days only.
+    5. Confirm with your fund password and 2FA, and keep the API Key and Secret at hand.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 connect-ask-market = <b>Which market will the platform trade with this key?</b>

@@ -72,6 +72,13 @@ checklist-htx =
     3. Deixe <b>Saque</b> (Withdraw) desmarcado. Uma chave que pode sacar é recusada.
     4. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo): a HTX desativa chaves de negociação sem IP depois de 90 dias sem uso.
     5. Confirme com seus códigos de verificação e tenha em mãos a Access Key e a Secret Key.
+checklist-gate =
+    <b>Crie a chave API na Gate.io</b>
+    1. Entre em gate.io, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar chave de API</b> (APIv4, conta clássica).
+    2. Permissões: <b>Spot Trade: Leitura e escrita</b> e <b>Conta (Account): Somente leitura</b> (ela nos deixa ler as permissões e os IPs da chave). Adicione <b>Futuros Perpétuos: Leitura e escrita</b> só se for operar futuros.
+    3. Deixe os saques desligados (Carteira no máximo em Somente leitura). A Gate não nos diz se uma chave pode sacar, então vamos pedir que você confirme.
+    4. Em <b>Permissões de IP</b>, vincule os IPs dos nossos servidores (veja abaixo): sem IP, uma chave da Gate vale por só 90 dias.
+    5. Confirme com a senha de fundos e o 2FA, e tenha em mãos a API Key e o Secret.
 checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 connect-ask-market = <b>Em qual mercado a plataforma vai operar com esta chave?</b>
