@@ -7,7 +7,7 @@
  * Every exchange the platform can connect; adding one here forces a registry entry (exhaustive).
  * The order is the order the bot offers them: the most used first.
  */
-export const EXCHANGE_IDS = ['bitget', 'gate', 'kucoin', 'mexc', 'htx', 'bingx'] as const
+export const EXCHANGE_IDS = ['bitget', 'gate', 'kucoin', 'mexc', 'htx', 'bingx', 'coinbase'] as const
 /** An exchange the platform can connect. */
 export type ExchangeId = (typeof EXCHANGE_IDS)[number]
 
@@ -51,6 +51,8 @@ export type CheckState = 'pass' | 'warn' | 'fail' | 'unknown'
 /** Every diagnosis the bot can explain; each has a cause and a per-exchange fix in the locales. */
 export const DIAGNOSIS_CODES = [
   'INVALID_KEY',
+  // Binance -2015 on the first signed call: a bad key, an IP not whitelisted or a missing permission.
+  'KEY_REJECTED',
   // The key has expired (Bybit 33004, MEXC 402): a new one is needed.
   'KEY_EXPIRED',
   'INVALID_SECRET',

@@ -7,6 +7,7 @@ import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import type { ExchangeAdapter } from './adapter.js'
 import { createBingxAdapter } from './bingx.js'
 import { createBitgetAdapter } from './bitget.js'
+import { createCoinbaseAdapter } from './coinbase.js'
 import type { AdapterDeps } from './deps.js'
 import { createGateAdapter } from './gate.js'
 import { createHtxAdapter } from './htx.js'
@@ -20,6 +21,7 @@ const FACTORIES: Record<ExchangeId, (deps: AdapterDeps) => ExchangeAdapter> = {
   bingx: createBingxAdapter,
   htx: createHtxAdapter,
   gate: createGateAdapter,
+  coinbase: createCoinbaseAdapter,
 }
 
 /** The adapters the app can use; built once at startup from config. */

@@ -32,6 +32,7 @@ const LANDING: Partial<Record<DiagnosisCode, CheckId>> = {
   RATE_LIMITED: 'reachable',
   EXCHANGE_UNAVAILABLE: 'reachable',
   INVALID_KEY: 'key',
+  KEY_REJECTED: 'key',
   KEY_EXPIRED: 'key',
   INVALID_SECRET: 'secret',
   INVALID_PASSPHRASE: 'passphrase',

@@ -26,6 +26,7 @@ const accounts: Record<ExchangeId, Credentials> = {
   bingx: fake.addAccount({ exchange: 'bingx', permissions: ['1', '2', '3'], ipWhitelist: [IP] }),
   htx: fake.addAccount({ exchange: 'htx', permissions: ['readOnly', 'trade', 'contracts'], unified: true, ipWhitelist: [IP] }),
   gate: fake.addAccount({ exchange: 'gate', permissions: ['spot:write', 'futures:write', 'account:read'], ipWhitelist: [IP] }),
+  coinbase: fake.addAccount({ exchange: 'coinbase', permissions: ['view', 'trade', 'futures'] }),
 }
 const options = { market: 'both', egressIps: [IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
 

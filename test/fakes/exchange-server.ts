@@ -20,7 +20,7 @@ import { kucoinRoute } from './exchange/kucoin-routes.js'
 import { mexcRoute } from './exchange/mexc-routes.js'
 import { matchScenario, scenarioResponse, type Scenario, type ScenarioKind } from './exchange/scenarios.js'
 
-export { fakeCredentials, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
+export { coinbaseEcKey, coinbaseEd25519Key, fakeCredentials, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
 export type { Scenario, ScenarioKind } from './exchange/scenarios.js'
 
 /** One request as the fake saw it; `role` is the host: mexc `spot`/`contract`, kucoin `spot`/`futures`. */

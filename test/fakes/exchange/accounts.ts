@@ -34,9 +34,16 @@ export interface FakeAccountInput {
   /** HTX: days the key stays valid (`validDays`, -1 = permanent; default HTX's rule) and its `status`. */
   validDays?: number
   keyStatus?: 'normal' | 'expired'
-  /** Gate: when the key was created (seconds), and other keys main_keys lists beside it. */
+  /** When the key was created (ms; default now). */
   createdAt?: number
+  /** Gate and HTX: other keys the account's key list shows beside this one. */
   otherKeys?: string[]
+  /**
+   * Fields the key-info answer leaves out (Binance apiRestrictions, Bybit query-api and its
+   * permission groups, OKX account config), as after an API change: the adapter must then say
+   * `unknown`, never `pass`.
+   */
+  omitFields?: string[]
 }
 
 /** A stored account; mutable so a test can revoke or change it while the fake runs. */
@@ -59,8 +66,9 @@ export interface FakeAccount {
   /** null: HTX's rule (90 for a trading key without IP, else -1). */
   validDays: number | null
   keyStatus: 'normal' | 'expired'
-  createdAt: number
   otherKeys: string[]
+  omitFields: string[]
+  createdAt: number
 }
 
 /** Default permissions of a healthy spot trading key, per exchange. */
@@ -152,8 +160,9 @@ export class AccountBook {
       uid: 10_000_000 + (randomBytes(3).readUIntBE(0, 3) % 90_000_000),
       validDays: input.validDays ?? null,
       keyStatus: input.keyStatus ?? 'normal',
-      createdAt: input.createdAt ?? Math.floor(Date.now() / 1000) - 86_400,
       otherKeys: [...(input.otherKeys ?? [])],
+      omitFields: [...(input.omitFields ?? [])],
+      createdAt: input.createdAt ?? Date.now(),
     }
     this.byKey.set(account.apiKey, account)
     return account

@@ -61,8 +61,8 @@ function mainKeys(a: FakeAccount): FakeResponse {
     ip_whitelist: a.ipWhitelist,
     currency_pairs: [],
     key: mask(key),
-    created_at: a.createdAt,
-    updated_at: a.createdAt,
+    created_at: Math.floor(a.createdAt / 1000),
+    updated_at: Math.floor(a.createdAt / 1000),
     last_access: Math.floor(Date.now() / 1000),
   })
   return json(200, [...a.otherKeys.map((k) => ({ ...entry(k), perms: [{ name: 'wallet', read_only: false }], ip_whitelist: [] })), entry(a.apiKey)])

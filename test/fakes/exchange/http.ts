@@ -47,3 +47,8 @@ export function header(headers: IncomingHttpHeaders, name: string): string | und
 export function ipAllowed(whitelist: readonly string[], ip: string): boolean {
   return whitelist.length === 0 || whitelist.includes(ip)
 }
+
+/** A copy of `o` without the keys the account asks the fake to leave out. */
+export function omit<T extends Record<string, unknown>>(o: T, fields: readonly string[]): T {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !fields.includes(k))) as T
+}

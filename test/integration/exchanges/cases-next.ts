@@ -5,7 +5,9 @@
  * cases.ts imports these functions to build CASES and this file imports its helpers, so nothing
  * here may run at module load: every constant lives inside the functions.
  */
+import { createPrivateKey } from 'node:crypto'
 import { isoDay } from '../../../src/exchanges/expiry.js'
+import { coinbaseEd25519Key } from '../../fakes/exchange-server.js'
 import { commonCases, creds, OTHER_OUR_IP, OUR_IP, type CommonSpec, type ContractCase } from './cases.js'
 
 /**
@@ -293,17 +295,139 @@ export function htxCases(): ContractCase[] {
   ]
 }
 
-/** Coinbase (filled in below). */
+/** Coinbase: a CDP key name and its private key (JWT), key_permissions, no IP list, 401 for every auth cause. */
 export function coinbaseCases(): ContractCase[] {
-  return []
+  const SPOT = ['view', 'trade']
+  const add = (f: Parameters<ContractCase['arrange']>[0], input: Omit<Parameters<typeof f.addAccount>[0], 'exchange'> = {}) => f.addAccount({ exchange: 'coinbase', permissions: SPOT, ...input })
+  const authRefused = ['secret', 'balance', 'trade', 'withdraw', 'ip'] as ContractCase['expect']['check'][]
+  return [
+    ...shared(
+      'coinbase',
+      { signedPath: '/api/v3/brokerage/key_permissions', firstSigned: 'key', healthyPerms: SPOT, unknownKey: 'KEY_REJECTED', ipRefused: { code: 'KEY_REJECTED', check: 'key' } },
+      {
+        // Coinbase's 401 does not say whether the key name or the private key is wrong.
+        'wrong secret': { code: 'KEY_REJECTED', expect: { check: 'key', skipped: authRefused } },
+        // Coinbase documents no code for a locked account; the shared case cannot be produced.
+        'account frozen by the exchange': null,
+      },
+    ),
+    {
+      // ccxt builds the JWT from our clock: 10 s ahead, its start time is in Coinbase's future.
+      name: 'our clock 10 s ahead: the JWT is refused like a wrong key, and the skew is shown',
+      code: 'KEY_REJECTED',
+      arrange: (f) => {
+        f.setClockSkew(-10_000, 'coinbase')
+        return { credentials: creds(add(f)) }
+      },
+      expect: bad('key', 2, { skipped: authRefused }),
+    },
+    {
+      name: 'an Ed25519 key (key id and 88-character secret)',
+      code: null,
+      arrange: (f) => ({ credentials: creds(add(f, coinbaseEd25519Key())) }),
+      expect: ok('trade', 'pass', 3),
+    },
+    {
+      name: 'an Ed25519 private key pasted as PKCS#8 PEM',
+      code: null,
+      arrange: (f) => {
+        const a = add(f, coinbaseEd25519Key())
+        return { credentials: creds(a, { secret: ed25519Pem(a.secret) }) }
+      },
+      expect: ok('trade', 'pass', 3),
+    },
+    {
+      name: "an ECDSA key pasted as it sits in Coinbase's JSON file (quotes, \\n escapes)",
+      code: null,
+      arrange: (f) => {
+        const a = add(f)
+        return { credentials: creds(a, { secret: JSON.stringify(a.secret) }) }
+      },
+      expect: ok('trade', 'pass', 3),
+    },
+    {
+      name: 'an ECDSA key pasted as PKCS#8 PEM, its line breaks turned into spaces',
+      code: null,
+      arrange: (f) => {
+        const a = add(f)
+        return { credentials: creds(a, { secret: ecPkcs8(a.secret).replace(/\n/g, ' ') }) }
+      },
+      expect: ok('trade', 'pass', 3),
+    },
+    {
+      name: 'key without View: balances cannot be read (no accounts call)',
+      code: 'NO_READ_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['trade'] })) }),
+      expect: bad('balance', 2),
+    },
+    {
+      name: 'View only: no Trade',
+      code: 'NO_TRADE_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['view'] })) }),
+      expect: bad('trade', 3),
+    },
+    {
+      name: 'futures wanted, no futures (CFM) account: balance summary not found',
+      code: 'NO_FUTURES_PERMISSION',
+      arrange: (f) => ({ credentials: creds(add(f)), market: 'both' }),
+      expect: bad('futures', 4),
+    },
+    {
+      name: 'spot and futures: every provable check passes in 4 requests',
+      code: null,
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['view', 'trade', 'futures'] })), market: 'both' }),
+      expect: ok('futures', 'pass', 4),
+    },
+    {
+      name: 'can_transfer: the key can send funds off Coinbase',
+      code: 'WITHDRAW_ENABLED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['view', 'trade', 'transfer'] })) }),
+      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, requests: 3 },
+    },
+    {
+      name: 'Coinbase shows no IP list',
+      code: 'IP_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { ipWhitelist: [OUR_IP] })) }),
+      expect: ok('ip', 'unknown', 3, { detail: { ips: OUR_IP } }),
+    },
+    {
+      name: 'key_permissions without can_transfer: withdrawal not proven off',
+      code: 'WITHDRAW_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { omitFields: ['can_transfer'] })) }),
+      expect: ok('withdraw', 'unknown', 3),
+    },
+    {
+      name: 'key_permissions without can_trade: trading not proven',
+      code: 'PERMISSIONS_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { omitFields: ['can_trade'] })) }),
+      expect: ok('trade', 'unknown', 3),
+    },
+    {
+      name: 'key_permissions without can_trade, futures wanted: the futures account answers, trading unproven',
+      code: 'FUTURES_UNVERIFIED',
+      arrange: (f) => ({ credentials: creds(add(f, { permissions: ['view', 'trade', 'futures'], omitFields: ['can_trade'] })), market: 'both' }),
+      expect: ok('futures', 'unknown', 4),
+    },
+  ]
+}
+
+/** The Ed25519 key behind an 88-character Coinbase secret, as PKCS#8 PEM. */
+function ed25519Pem(secret: string): string {
+  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(secret, 'base64').subarray(0, 32)])
+  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString()
+}
+
+/** The same EC key in PKCS#8 PEM (`BEGIN PRIVATE KEY`) instead of Coinbase's SEC1. */
+function ecPkcs8(sec1: string): string {
+  return createPrivateKey(sec1).export({ format: 'pem', type: 'pkcs8' }).toString()
 }
 
 /** Gate: permissions only through main_keys (Account read, masked key), withdrawal never provable. */
 export function gateCases(): ContractCase[] {
   const SPOT = ['spot:write', 'account:read']
   const add = (f: Parameters<ContractCase['arrange']>[0], input: Omit<Parameters<typeof f.addAccount>[0], 'exchange'> = {}) => f.addAccount({ exchange: 'gate', permissions: SPOT, ...input })
-  // A key made 10 days ago without IP: Gate keeps it 90 days, so 80 are left.
-  const createdAt = Math.floor(Date.now() / 1000) - 10 * 86_400
+  // A key made 10 days ago (on a whole second, as Gate states it) without IP: 90 days kept, 80 left.
+  const createdAt = (Math.floor(Date.now() / 1000) - 10 * 86_400) * 1000
   return [
     ...shared('gate', { signedPath: '/api/v4/account/main_keys', firstSigned: 'key', healthyPerms: SPOT }),
     {
@@ -377,7 +501,7 @@ export function gateCases(): ContractCase[] {
       name: 'no IP bound: valid 90 days from creation',
       code: 'KEY_EXPIRES',
       arrange: (f) => ({ credentials: creds(add(f, { createdAt })) }),
-      expect: ok('expiry', 'warn', 3, { detail: { daysLeft: 80, date: isoDay(createdAt * 1000 + 90 * 86_400_000) } }),
+      expect: ok('expiry', 'warn', 3, { detail: { daysLeft: 80, date: isoDay(createdAt + 90 * 86_400_000) } }),
     },
   ]
 }

@@ -5,7 +5,7 @@
  */
 import type { CheckId, CheckState, Credentials, DiagnosisCode, ExchangeId, Market, Verdict } from '../../../src/domain/types.js'
 import { fakeCredentials, type FakeExchangeServer } from '../../fakes/exchange-server.js'
-import { bingxCases, bitgetCases, gateCases, htxCases } from './cases-next.js'
+import { bingxCases, bitgetCases, coinbaseCases, gateCases, htxCases } from './cases-next.js'
 
 /** Our egress IP as the fake sees it, and a second one for multi-server setups. */
 export const OUR_IP = '203.0.113.7'
@@ -309,4 +309,5 @@ export const CASES: Record<ExchangeId, ContractCase[]> = {
   bingx: bingxCases(),
   htx: htxCases(),
   gate: gateCases(),
+  coinbase: coinbaseCases(),
 }

@@ -1,6 +1,6 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHash, createHmac, createPrivateKey, sign } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { FakeExchangeServer } from '../../fakes/exchange-server.js'
+import { coinbaseEcKey, coinbaseEd25519Key, FakeExchangeServer } from '../../fakes/exchange-server.js'
 
 // Requests signed by hand, independently of ccxt, following each exchange's documented scheme:
 // they prove the fake checks signatures the exchange's way (and so that ccxt's pass for a reason).
@@ -122,5 +122,43 @@ describe('Gate: hex HMAC-SHA512 of METHOD, path, query, SHA-512 of the body and 
     expect(await get('/api/v4/spot/accounts', acc, { ts: Date.now() - 120_000 })).toMatchObject({ status: 401, body: { label: 'REQUEST_EXPIRED' } })
     expect(await get('/api/v4/spot/accounts', { ...acc, apiKey: '0'.repeat(32) })).toMatchObject({ status: 401, body: { label: 'INVALID_KEY' } })
     expect(await get('/api/v4/account/main_keys', acc)).toMatchObject({ status: 403, body: { label: 'FORBIDDEN' } })
+  })
+})
+
+describe('Coinbase: a JWT signed with the key (ES256 or EdDSA) naming the request it covers', () => {
+  const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  function jwt(acc: { apiKey: string; secret: string }, uriPath: string, opts: { nbf?: number; alg?: 'ES256' | 'EdDSA' } = {}) {
+    const alg = opts.alg ?? 'ES256'
+    const nbf = opts.nbf ?? Math.floor(Date.now() / 1000)
+    const uri = `GET ${new URL(fake.url).host}/coinbase${uriPath}`
+    const claims = alg === 'ES256' ? { iss: 'coinbase-cloud', aud: ['retail_rest_api_proxy'], uri } : { iss: 'cdp', aud: ['cdp_service'], uris: [uri] }
+    const input = `${b64url({ alg, typ: 'JWT', kid: acc.apiKey, nonce: 'n' })}.${b64url({ sub: acc.apiKey, nbf, exp: nbf + 120, iat: nbf, ...claims })}`
+    const key = alg === 'ES256' ? createPrivateKey(acc.secret) : createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(acc.secret, 'base64').subarray(0, 32)]), format: 'der', type: 'pkcs8' })
+    const sig = alg === 'ES256' ? sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }) : sign(null, Buffer.from(input), key)
+    return `${input}.${sig.toString('base64url')}`
+  }
+  const get = async (path: string, token: string) => {
+    const res = await fetch(`${fake.exchangeUrls.coinbase}${path}`, { headers: { Authorization: `Bearer ${token}` } })
+    return { status: res.status, text: await res.text() }
+  }
+
+  it('accepts JWTs signed by hand with an ECDSA and an Ed25519 key, and reports the key permissions', async () => {
+    const ec = fake.addAccount({ exchange: 'coinbase', permissions: ['view', 'trade'] })
+    const r = await get('/api/v3/brokerage/key_permissions', jwt(ec, '/api/v3/brokerage/key_permissions'))
+    expect(r.status).toBe(200)
+    expect(JSON.parse(r.text)).toMatchObject({ can_view: true, can_trade: true, can_transfer: false })
+    const ed = fake.addAccount({ exchange: 'coinbase', ...coinbaseEd25519Key() })
+    expect((await get('/api/v3/brokerage/accounts', jwt(ed, '/api/v3/brokerage/accounts', { alg: 'EdDSA' }))).status).toBe(200)
+  })
+
+  it('answers a bare 401 for another key, another request, an expired or future token and an unknown key name', async () => {
+    const acc = fake.addAccount({ exchange: 'coinbase' })
+    const other = coinbaseEcKey()
+    const unauthorized = { status: 401, text: 'Unauthorized\n' }
+    expect(await get('/api/v3/brokerage/accounts', jwt({ apiKey: acc.apiKey, secret: other.secret }, '/api/v3/brokerage/accounts'))).toEqual(unauthorized)
+    expect(await get('/api/v3/brokerage/accounts', jwt(acc, '/api/v3/brokerage/key_permissions'))).toEqual(unauthorized)
+    expect(await get('/api/v3/brokerage/accounts', jwt(acc, '/api/v3/brokerage/accounts', { nbf: Math.floor(Date.now() / 1000) - 300 }))).toEqual(unauthorized)
+    expect(await get('/api/v3/brokerage/accounts', jwt(acc, '/api/v3/brokerage/accounts', { nbf: Math.floor(Date.now() / 1000) + 60 }))).toEqual(unauthorized)
+    expect(await get('/api/v3/brokerage/accounts', jwt(other, '/api/v3/brokerage/accounts'))).toEqual(unauthorized)
   })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CHECK_IDS, DIAGNOSIS_CODES, EXCHANGE_IDS, LOCALES } from '../../../src/domain/types.js'
 import type { FormatProblem } from '../../../src/exchanges/adapter.js'
 
-const FORMAT_PROBLEMS: FormatProblem[] = ['EMPTY', 'TOO_LONG', 'WHITESPACE', 'BAD_CHARSET', 'WRONG_LENGTH', 'LOOKS_LIKE_SECRET', 'LOOKS_LIKE_KEY', 'SAME_AS_KEY']
+const FORMAT_PROBLEMS: FormatProblem[] = ['EMPTY', 'TOO_LONG', 'WHITESPACE', 'BAD_CHARSET', 'WRONG_LENGTH', 'LOOKS_LIKE_SECRET', 'LOOKS_LIKE_KEY', 'SAME_AS_KEY', 'PEM_INVALID', 'PEM_PUBLIC_KEY', 'PEM_ENCRYPTED', 'PEM_UNSUPPORTED']
 // Every variable a text may use: the detail keys the adapters emit.
 const ARGS = { ips: '203.0.113.7', skewMs: 4000, latencyMs: 12, assets: 3, permissions: 'Transfer', symbol: 'BTCUSDT', retryAfterS: 7, during: 'key', skipped: 'key', date: '2026-12-07', daysLeft: 7, days: 90 }
 

@@ -79,6 +79,13 @@ checklist-gate =
     3. Leave withdrawals off (Wallet at most Read only). Gate does not tell us whether a key can withdraw, so we will ask you to confirm it.
     4. Under <b>IP Permissions</b>, bind our server IPs (see below): without an IP a Gate key is valid for 90 days only.
     5. Confirm with your fund password and 2FA, and keep the API Key and Secret at hand.
+checklist-coinbase =
+    <b>Create the API key on Coinbase (Advanced Trade)</b>
+    1. Log in at portal.cdp.coinbase.com (Coinbase Developer Platform) → <b>API Keys</b> → <b>Create API key</b> (a Secret API key).
+    2. Choose the portfolio the platform will trade, and tick <b>View</b> and <b>Trade</b>.
+    3. Leave <b>Transfer</b> unticked. A key that can transfer funds is refused.
+    4. Under <b>Advanced settings</b>, keep the <b>ECDSA</b> signature (Ed25519 works too). If you set an <b>IP allowlist</b>, add our server IPs (see below).
+    5. Download the key file. Here you will paste its <b>name</b> (organizations/.../apiKeys/...) as the API key, and its whole <b>private key</b> block, from -----BEGIN to -----END, as the secret.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 connect-ask-market = <b>Which market will the platform trade with this key?</b>

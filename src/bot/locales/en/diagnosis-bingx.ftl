@@ -21,6 +21,16 @@ diag-KEY_EXPIRED-fix-bingx =
     2. Tick Read and Spot Trading, leave Withdraw unticked, and bind it to our servers' IPs: { $ips }
     3. Send /replace here and paste the new key and secret key.
 
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-bingx =
+    1. Open API Management on bingx.com and create a new key with Read and Spot Trading, Withdraw unticked.
+    2. Send /replace here and paste the new key and secret key.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-bingx =
+    1. Make sure the key was created on bingx.com for real trading: a demo (VST) key does not work here.
+    2. Copy the API Key again with the copy button and send /replace here.
+
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-bingx =
     1. BingX shows the Secret Key only once, right after you create the key.

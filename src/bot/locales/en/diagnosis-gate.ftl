@@ -8,11 +8,28 @@ diag-INVALID_KEY-fix-gate =
     3. Copy the API Key again with the copy button, not by selecting the text.
     4. Send /replace here and paste the key and the secret.
 
+## KEY_REJECTED
+diag-KEY_REJECTED-fix-gate =
+    1. Key: open API Management on gate.io and check that this key is listed. If not, create a new one and send /replace.
+    2. IP: if the key is bound to IP addresses, add: { $ips }
+    3. Permissions: Spot Trade set to Read and write, Account Read only, withdrawals off.
+    4. Send /test here.
+
 ## KEY_EXPIRED
 diag-KEY_EXPIRED-fix-gate =
     1. Gate keeps a key without a bound IP for 90 days only. Open API Management on gate.io and create a new APIv4 key.
     2. Set Spot Trade to Read and write and Account to Read only, leave withdrawals off, and bind our servers' IPs: { $ips }
     3. Send /replace here and paste the new key and secret.
+
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-gate =
+    1. Gate no longer accepts APIv2 keys. Open API Management on gate.io and create an APIv4 key with Spot Trade Read and write and Account Read only.
+    2. Send /replace here and paste the new key and secret.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-gate =
+    1. Make sure the key was created for the Classic account on gate.io: a TestNet key does not work here.
+    2. Copy the API Key again with the copy button and send /replace here.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-gate =

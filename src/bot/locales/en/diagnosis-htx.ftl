@@ -8,11 +8,28 @@ diag-INVALID_KEY-fix-htx =
     3. Copy the Access Key again with the copy button, not by selecting the text.
     4. Send /replace here and paste the Access Key and the Secret Key.
 
+## KEY_REJECTED
+diag-KEY_REJECTED-fix-htx =
+    1. Key: open API Management on htx.com and check that this key is listed. If not, create a new one and send /replace.
+    2. IP: if the key is bound to IP addresses, add: { $ips }
+    3. Permissions: Read-only and Trade ticked, Withdraw unticked.
+    4. Send /test here.
+
 ## KEY_EXPIRED
 diag-KEY_EXPIRED-fix-htx =
     1. This HTX key has expired: HTX deactivates a trading key without a bound IP after 90 days unused.
     2. Open API Management on htx.com and create a new key with Read-only and Trade, Withdraw unticked, bound to our servers' IPs: { $ips } (a bound key does not expire).
     3. Send /replace here and paste the new Access Key and Secret Key.
+
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-htx =
+    1. Open API Management on htx.com and create a new key with Read-only and Trade, Withdraw unticked.
+    2. Send /replace here and paste the new Access Key and Secret Key.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-htx =
+    1. Make sure the key was created on htx.com with your main account, not on another HTX site.
+    2. Copy the Access Key again with the copy button and send /replace here.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-htx =

@@ -281,3 +281,7 @@ format-WRONG_LENGTH = It does not have the length this exchange uses. Part of it
 format-LOOKS_LIKE_SECRET = This looks like the secret key. Paste the API key (the public one) here.
 format-LOOKS_LIKE_KEY = This looks like the API key. Paste the secret key here.
 format-SAME_AS_KEY = This is the same as the API key. Paste the other value.
+format-PEM_INVALID = This is not a complete private key. Paste the whole block, from the BEGIN line to the END line.
+format-PEM_PUBLIC_KEY = This is the public key, the half you upload to the exchange. Paste the private key here (its first line says PRIVATE KEY).
+format-PEM_ENCRYPTED = This private key is protected by a password. Export it without a password (unencrypted PKCS8) and paste that.
+format-PEM_UNSUPPORTED = This exchange does not sign with this kind of key. Use a key type it supports (Binance: Ed25519 or RSA; Bybit: RSA; Coinbase: ECDSA or Ed25519) or a system-generated key.

@@ -79,6 +79,13 @@ checklist-gate =
     3. Deixe os saques desligados (Carteira no máximo em Somente leitura). A Gate não nos diz se uma chave pode sacar, então vamos pedir que você confirme.
     4. Em <b>Permissões de IP</b>, vincule os IPs dos nossos servidores (veja abaixo): sem IP, uma chave da Gate vale por só 90 dias.
     5. Confirme com a senha de fundos e o 2FA, e tenha em mãos a API Key e o Secret.
+checklist-coinbase =
+    <b>Crie a chave API na Coinbase (Advanced Trade)</b>
+    1. Entre em portal.cdp.coinbase.com (Coinbase Developer Platform) → <b>API Keys</b> → <b>Create API key</b> (uma Secret API key).
+    2. Escolha o portfólio que a plataforma vai operar e marque <b>View</b> e <b>Trade</b>.
+    3. Deixe <b>Transfer</b> desmarcado. Uma chave que pode transferir fundos é recusada.
+    4. Em <b>Advanced settings</b>, mantenha a assinatura <b>ECDSA</b> (Ed25519 também funciona). Se definir uma <b>lista de IPs permitidos</b> (IP allowlist), adicione os IPs dos nossos servidores (veja abaixo).
+    5. Baixe o arquivo da chave. Aqui você vai colar o <b>nome</b> dela (organizations/.../apiKeys/...) como API key, e o bloco inteiro da <b>chave privada</b>, de -----BEGIN a -----END, como secret.
 checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 connect-ask-market = <b>Em qual mercado a plataforma vai operar com esta chave?</b>

@@ -21,6 +21,16 @@ diag-KEY_EXPIRED-fix-bingx =
     2. Marque Leitura e Spot Trading, deixe Saque desmarcado e vincule os IPs dos nossos servidores: { $ips }
     3. Envie /replace aqui e cole a nova chave e a chave secreta.
 
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-bingx =
+    1. Abra Gerenciamento de API em bingx.com e crie uma chave nova com Leitura e Spot Trading, Saque desmarcado.
+    2. Envie /replace aqui e cole a nova chave e a chave secreta.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-bingx =
+    1. Confira se a chave foi criada em bingx.com para a conta real: uma chave de demonstração (VST) não funciona aqui.
+    2. Copie a API Key de novo pelo botão de copiar e envie /replace aqui.
+
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-bingx =
     1. A BingX mostra a Secret Key uma única vez, logo depois de criar a chave.

@@ -8,11 +8,28 @@ diag-INVALID_KEY-fix-gate =
     3. Copie a API Key de novo pelo botão de copiar, sem selecionar o texto à mão.
     4. Envie /replace aqui e cole a chave e o secret.
 
+## KEY_REJECTED
+diag-KEY_REJECTED-fix-gate =
+    1. Chave: abra Gerenciamento de API em gate.io e confira se esta chave aparece. Se não, crie uma nova e envie /replace.
+    2. IP: se a chave estiver vinculada a IPs, adicione: { $ips }
+    3. Permissões: Spot Trade em Leitura e escrita, Conta (Account) em Somente leitura, saques desligados.
+    4. Envie /test aqui.
+
 ## KEY_EXPIRED
 diag-KEY_EXPIRED-fix-gate =
     1. A Gate mantém uma chave sem IP vinculado por só 90 dias. Abra Gerenciamento de API em gate.io e crie uma chave APIv4 nova.
     2. Deixe Spot Trade em Leitura e escrita e Conta (Account) em Somente leitura, saques desligados, e vincule os IPs dos nossos servidores: { $ips }
     3. Envie /replace aqui e cole a nova chave e o secret.
+
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-gate =
+    1. A Gate não aceita mais chaves APIv2. Abra Gerenciamento de API em gate.io e crie uma chave APIv4 com Spot Trade em Leitura e escrita e Conta em Somente leitura.
+    2. Envie /replace aqui e cole a nova chave e o secret.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-gate =
+    1. Confira se a chave foi criada para a conta clássica em gate.io: uma chave de TestNet não funciona aqui.
+    2. Copie a API Key de novo pelo botão de copiar e envie /replace aqui.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-gate =

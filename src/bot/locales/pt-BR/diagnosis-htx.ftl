@@ -8,11 +8,28 @@ diag-INVALID_KEY-fix-htx =
     3. Copie a Access Key de novo pelo botão de copiar, sem selecionar o texto à mão.
     4. Envie /replace aqui e cole a Access Key e a Secret Key.
 
+## KEY_REJECTED
+diag-KEY_REJECTED-fix-htx =
+    1. Chave: abra Gerenciamento de API em htx.com e confira se esta chave aparece. Se não, crie uma nova e envie /replace.
+    2. IP: se a chave estiver vinculada a IPs, adicione: { $ips }
+    3. Permissões: Somente leitura e Negociar marcados, Saque desmarcado.
+    4. Envie /test aqui.
+
 ## KEY_EXPIRED
 diag-KEY_EXPIRED-fix-htx =
     1. Esta chave da HTX expirou: a HTX desativa uma chave de negociação sem IP vinculado depois de 90 dias sem uso.
     2. Abra Gerenciamento de API em htx.com e crie uma chave nova com Somente leitura e Negociar, Saque desmarcado, vinculada aos IPs dos nossos servidores: { $ips } (uma chave vinculada não expira).
     3. Envie /replace aqui e cole a nova Access Key e a Secret Key.
+
+## KEY_OUTDATED
+diag-KEY_OUTDATED-fix-htx =
+    1. Abra Gerenciamento de API em htx.com e crie uma chave nova com Somente leitura e Negociar, Saque desmarcado.
+    2. Envie /replace aqui e cole a nova Access Key e a Secret Key.
+
+## KEY_WRONG_ENVIRONMENT
+diag-KEY_WRONG_ENVIRONMENT-fix-htx =
+    1. Confira se a chave foi criada em htx.com com sua conta principal, não em outro site da HTX.
+    2. Copie a Access Key de novo pelo botão de copiar e envie /replace aqui.
 
 ## INVALID_SECRET
 diag-INVALID_SECRET-fix-htx =

@@ -280,3 +280,7 @@ format-WRONG_LENGTH = Não tem o tamanho que esta exchange usa. Pode estar falta
 format-LOOKS_LIKE_SECRET = Isto parece a chave secreta. Cole aqui a chave de API (a pública).
 format-LOOKS_LIKE_KEY = Isto parece a chave de API. Cole aqui a chave secreta.
 format-SAME_AS_KEY = É igual à chave de API. Cole o outro valor.
+format-PEM_INVALID = Isto não é uma chave privada completa. Cole o bloco inteiro, da linha BEGIN até a linha END.
+format-PEM_PUBLIC_KEY = Esta é a chave pública, a metade que você envia à exchange. Cole aqui a chave privada (a primeira linha diz PRIVATE KEY).
+format-PEM_ENCRYPTED = Esta chave privada está protegida por senha. Exporte-a sem senha (PKCS8 sem criptografia) e cole essa.
+format-PEM_UNSUPPORTED = Esta exchange não assina com este tipo de chave. Use um tipo que ela aceita (Binance: Ed25519 ou RSA; Bybit: RSA; Coinbase: ECDSA ou Ed25519) ou uma chave gerada pelo sistema.
