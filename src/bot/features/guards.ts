@@ -7,6 +7,8 @@ import type { BotContext } from '../context.js'
  */
 export function looksLikeCredential(ctx: Pick<BotContext, 'deps'>, text: string): boolean {
   const t = text.trim()
+  // A private key pasted as PEM (Coinbase, Binance): several lines, so the checks below would miss it.
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(t)) return true
   if (t.length < 16 || t.length > 256 || /\s/.test(t)) return false
   // Keys and secrets are random: letters AND digits. Words someone types as a name are not.
   if (!/\d/.test(t) || !/[A-Za-z]/.test(t)) return false
