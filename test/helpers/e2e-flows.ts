@@ -24,6 +24,8 @@ export interface ConnectInput {
 export interface ConnectRun {
   report: ChatMessage
   sent: ChatMessage[]
+  /** The exchange's key checklist the bot showed before asking for the market. */
+  checklist: ChatMessage
 }
 
 /**
@@ -43,7 +45,7 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
     ask = await e.tap(user, askName, tr(l, 'button-use-name', { name: suggestion }))
   }
   const { sent, after } = await sendCredentials(e, user, ask, input.credentials, l)
-  return { report: await reportOf(e, after), sent }
+  return { report: await reportOf(e, after), sent, checklist }
 }
 
 /**
@@ -87,7 +89,7 @@ export function refusedCalls(e: E2E): string[] {
 }
 
 /** Walks /connect (English) up to the name prompt and returns it. */
-export async function toNamePrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+export async function toNamePrompt(e: E2E, user: FakeUser, exchange: string = 'MEXC'): Promise<ChatMessage> {
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, exchange)
   const market = await e.tap(user, checklist, '✅ I have created the key')
@@ -95,7 +97,7 @@ export async function toNamePrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'K
 }
 
 /** Walks /connect (English) up to the API key prompt, taking the suggested name, and returns it. */
-export async function toKeyPrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+export async function toKeyPrompt(e: E2E, user: FakeUser, exchange: string = 'MEXC'): Promise<ChatMessage> {
   const name = await toNamePrompt(e, user, exchange)
   return e.tap(user, name, name.keyboard![0]![0]!.text)
 }
