@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Credentials, ExchangeId } from '../../src/domain/types.js'
+import { EXCHANGE_IDS, type Credentials, type ExchangeId } from '../../src/domain/types.js'
 import { isoDay } from '../../src/exchanges/expiry.js'
-import { coinbaseEd25519Key, fakeCredentials, type FakeAccount, type FakeAccountInput } from '../fakes/exchange-server.js'
+import { coinbaseEcKey, coinbaseEd25519Key, fakeCredentials, type FakeAccount, type FakeAccountInput } from '../fakes/exchange-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
-import { runConnect, tr } from '../helpers/e2e-flows.js'
+import { runConnect, toKeyPrompt, tr } from '../helpers/e2e-flows.js'
 
 /** The report indents a fix under its check; compare the fix's lines without that indent. */
 const unindent = (text: string) => text.replace(/\n[ \t]+/g, '\n')
@@ -137,4 +137,33 @@ describe('Bitget, BingX, HTX, Gate.io and Coinbase through the real bot, in Engl
       if (s.outcome === 'online') expect(text).not.toContain('❌')
     })
   }
+})
+
+describe('the picker and the Coinbase prompts', () => {
+  let e: E2E
+  beforeAll(async () => {
+    e = await startE2E()
+  })
+  afterAll(() => e.close())
+
+  it('offers every exchange, most used first, two per row, then Cancel', async () => {
+    const user = e.tg.createUser({ id: 7700, firstName: 'Pick', languageCode: 'pt-BR' })
+    const pick = await e.say(user, '/connect')
+    const rows = pick.keyboard!.map((r) => r.map((b) => b.text))
+    const labels = EXCHANGE_IDS.map((id) => e.app.connections.adapter(id).label)
+    expect(rows.slice(0, -1).flat()).toEqual(labels)
+    expect(rows.slice(0, -1).every((r, i, all) => r.length === 2 || (i === all.length - 1 && r.length === 1))).toBe(true)
+    expect(rows.at(-1)).toEqual([tr('pt-BR', 'button-cancel')])
+    await e.say(user, '/cancel')
+  })
+
+  it('asks Coinbase users for the key name and the private key by those names', async () => {
+    const user = e.tg.createUser({ id: 7701, firstName: 'Cb', languageCode: 'en' })
+    const ask = await toKeyPrompt(e, user, 'Coinbase')
+    expect(plain(ask.text)).toBe(plain(tr('en', 'credential-ask-apiKey-coinbase')))
+    e.tg.sendText(user, coinbaseEcKey().apiKey)
+    await e.next(user)
+    expect(plain((await e.next(user)).text)).toBe(plain(tr('en', 'credential-ask-secret-coinbase')))
+    await e.say(user, '/cancel')
+  })
 })

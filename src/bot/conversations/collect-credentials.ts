@@ -17,7 +17,11 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
   const handles: CredentialHandles = {}
   for (const { field } of adapter.credentialFields) {
     await conversation.external(() => deps.intake.expect(chatId, field))
-    await ctx.reply(ctx.t(`credential-ask-${field}`, { exchange: adapter.label }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, ctx.t.bind(ctx)) })
+    // An exchange whose credentials look different (Coinbase: a key name and a PEM) has its own
+    // prompt; @grammyjs/i18n answers `{key}` for a key no locale defines.
+    const own = `credential-ask-${field}-${adapter.id}`
+    const ask = ctx.t(own, { exchange: adapter.label })
+    await ctx.reply(ask !== `{${own}}` ? ask : ctx.t(`credential-ask-${field}`, { exchange: adapter.label }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, ctx.t.bind(ctx)) })
     for (;;) {
       const e = await kit.next()
       const t = e.ctx.t.bind(e.ctx)

@@ -10,7 +10,7 @@ start-text =
     🩺 We test the key check by check and tell you exactly how to fix anything that is wrong.
 help-text =
     <b>Commands</b>
-    /connect: connect an exchange (MEXC, KuCoin)
+    /connect: connect an exchange (Bitget, Gate.io, KuCoin, MEXC, HTX, BingX, Coinbase)
     /connections: your connections and their state
     /status [name]: details, failing checks and how to fix them
     /test [name]: test a connection again now
@@ -108,6 +108,12 @@ credential-ask-apiKey =
     I delete the message as soon as it arrives.
 credential-ask-secret =
     <b>Now paste the secret key.</b>
+    It is deleted at once and never shown again, not even partly.
+credential-ask-apiKey-coinbase =
+    <b>Paste the Coinbase API key name</b>: the line that starts with organizations/ and ends with apiKeys/ and the key id (for an Ed25519 key, just the key id).
+    I delete the message as soon as it arrives.
+credential-ask-secret-coinbase =
+    <b>Now paste the private key</b>: the whole block, from -----BEGIN to -----END, as in the key file (for an Ed25519 key, its 88-character secret).
     It is deleted at once and never shown again, not even partly.
 credential-ask-passphrase =
     <b>Now the API passphrase</b> you chose when you created the key on { $exchange }.

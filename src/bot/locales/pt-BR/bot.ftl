@@ -10,7 +10,7 @@ start-text =
     🩺 Testamos a chave item por item e dizemos exatamente como corrigir o que estiver errado.
 help-text =
     <b>Comandos</b>
-    /connect: conectar uma exchange (MEXC, KuCoin)
+    /connect: conectar uma exchange (Bitget, Gate.io, KuCoin, MEXC, HTX, BingX, Coinbase)
     /connections: suas conexões e o estado de cada uma
     /status [nome]: detalhes, verificações com falha e como corrigir
     /test [nome]: testar uma conexão agora
@@ -108,6 +108,12 @@ credential-ask-apiKey =
     Eu apago a mensagem assim que ela chega.
 credential-ask-secret =
     <b>Agora cole a chave secreta.</b>
+    Ela é apagada na hora e nunca mais é mostrada, nem em parte.
+credential-ask-apiKey-coinbase =
+    <b>Cole a chave API da Coinbase</b>, isto é, o nome dela: a linha que começa com organizations/ e termina com apiKeys/ e o id da chave (numa chave Ed25519, só o id da chave).
+    Eu apago a mensagem assim que ela chega.
+credential-ask-secret-coinbase =
+    <b>Agora cole a chave privada</b>: o bloco inteiro, de -----BEGIN a -----END, como no arquivo da chave (numa chave Ed25519, o secret de 88 caracteres).
     Ela é apagada na hora e nunca mais é mostrada, nem em parte.
 credential-ask-passphrase =
     <b>Agora a senha da API</b> (passphrase) que você escolheu ao criar a chave na { $exchange }.
