@@ -64,8 +64,8 @@ export function createCoinbaseAdapter(deps: AdapterDeps): ExchangeAdapter {
     id: 'coinbase',
     label: 'Coinbase',
     credentialFields: [
-      { field: 'apiKey', secret: false },
-      { field: 'secret', secret: true },
+      { field: 'apiKey', secret: false, ownPrompt: true },
+      { field: 'secret', secret: true, ownPrompt: true },
     ],
     markets: ['spot', 'futures', 'both'],
     validateField: (field, value, others) => {

@@ -15,13 +15,11 @@ export type CredentialHandles = Partial<Record<CredentialField, string>>
 export async function collectCredentials(conversation: Flow, kit: FlowKit, adapter: ExchangeAdapter, ctx: FlowContext): Promise<CredentialHandles> {
   const { chatId, deps, flowId } = kit
   const handles: CredentialHandles = {}
-  for (const { field } of adapter.credentialFields) {
+  for (const { field, ownPrompt } of adapter.credentialFields) {
     await conversation.external(() => deps.intake.expect(chatId, field))
-    // An exchange whose credentials look different (Coinbase: a key name and a PEM) has its own
-    // prompt; @grammyjs/i18n answers `{key}` for a key no locale defines.
-    const own = `credential-ask-${field}-${adapter.id}`
-    const ask = ctx.t(own, { exchange: adapter.label })
-    await ctx.reply(ask !== `{${own}}` ? ask : ctx.t(`credential-ask-${field}`, { exchange: adapter.label }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, ctx.t.bind(ctx)) })
+    // An exchange whose credentials look different (Coinbase: a key name and a PEM) has its own prompt.
+    const ask = ownPrompt ? `credential-ask-${field}-${adapter.id}` : `credential-ask-${field}`
+    await ctx.reply(ctx.t(ask, { exchange: adapter.label }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, ctx.t.bind(ctx)) })
     for (;;) {
       const e = await kit.next()
       const t = e.ctx.t.bind(e.ctx)
