@@ -224,6 +224,15 @@ diag-PERMISSIONS_UNVERIFIED-fix-mexc =
 diag-PERMISSIONS_UNVERIFIED-fix-kucoin =
     1. Open API Management on kucoin.com and look at this key's permissions.
     2. General and Spot Trading must be listed, Withdrawal must not.
+diag-PERMISSIONS_UNVERIFIED-fix-binance =
+    1. Binance did not show us this key's restrictions, so we cannot prove it can read and trade.
+    2. Open API Management on binance.com and check this key: Enable Reading and Enable Spot and Margin Trading ticked, Enable Withdrawals off.
+diag-PERMISSIONS_UNVERIFIED-fix-bybit =
+    1. Bybit did not show us this key's permissions, so we cannot prove it can trade.
+    2. Open API on bybit.com and check this key: Read-Write with SPOT Trade ticked, Wallet Withdrawal off.
+diag-PERMISSIONS_UNVERIFIED-fix-okx =
+    1. OKX did not show us this key's permissions, so we cannot prove it can trade.
+    2. Open API on okx.com and check this key: Read and Trade ticked, Withdraw off.
 
 ## CLOCK_SKEW
 diag-CLOCK_SKEW-cause = Our server's clock differs from the exchange's by { $skewMs } ms. This is our problem, not your key's; we have been told.

@@ -223,6 +223,15 @@ diag-PERMISSIONS_UNVERIFIED-fix-mexc =
 diag-PERMISSIONS_UNVERIFIED-fix-kucoin =
     1. Abra Gerenciamento de API em kucoin.com e veja as permissões desta chave.
     2. Geral e Trade Spot devem aparecer; Saque não.
+diag-PERMISSIONS_UNVERIFIED-fix-binance =
+    1. A Binance não nos mostrou as restrições desta chave, então não conseguimos provar que ela lê e negocia.
+    2. Abra Gerenciamento de API em binance.com e confira esta chave: Enable Reading e Enable Spot and Margin Trading marcados, Enable Withdrawals desligado.
+diag-PERMISSIONS_UNVERIFIED-fix-bybit =
+    1. A Bybit não nos mostrou as permissões desta chave, então não conseguimos provar que ela negocia.
+    2. Abra API em bybit.com e confira esta chave: Read-Write com SPOT Trade marcado, Wallet Withdrawal desligado.
+diag-PERMISSIONS_UNVERIFIED-fix-okx =
+    1. A OKX não nos mostrou as permissões desta chave, então não conseguimos provar que ela negocia.
+    2. Abra API em okx.com e confira esta chave: Read e Trade marcados, Withdraw desligado.
 
 ## CLOCK_SKEW
 diag-CLOCK_SKEW-cause = O relógio do nosso servidor está { $skewMs } ms diferente do relógio da exchange. O problema é nosso, não da sua chave, e já fomos avisados.
