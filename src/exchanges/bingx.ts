@@ -23,7 +23,7 @@ import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
 import { setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
-import { evaluateWhitelist } from './kucoin-permissions.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
 /**
@@ -109,18 +109,13 @@ async function testBingx(deps: AdapterDeps, credentials: Credentials, options: T
   } else if (info.spotTrade) report.set('trade', 'pass')
   else report.set('trade', 'fail', 'NO_TRADE_PERMISSION')
 
-  if (info.withdraw) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED')
-  else if (info.unknown.length > 0) report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
-  else report.set('withdraw', 'pass')
-
-  const ip = evaluateWhitelist(info.ips, options.egressIps)
-  if (ip.state === 'pass') report.set('ip', 'pass')
-  else if (ip.state === 'missing') report.set('ip', 'warn', 'IP_WHITELIST_MISSING', { ips: options.egressIps.join(', ') })
-  else report.set('ip', 'fail', 'IP_NOT_ALLOWED', { ips: ip.missing.join(', ') })
+  // A permission number BingX does not document might be a withdrawal: then withdrawal is not proven off.
+  setWithdrawCheck(report, info.withdraw ? ['Withdraw'] : [], info.unknown.length === 0)
+  const bound = setWhitelistCheck(report, info.ips, options.egressIps)
 
   // Keys bound to an IP, or that can only read, never expire; an unbound trading key does after 14 days unused.
   const canTrade = info.spotTrade || info.futuresTrade
-  setExpiryRule(report, info.ips.length > 0 || !canTrade, BINGX_UNBOUND_KEY_DAYS)
+  setExpiryRule(report, bound === true || !canTrade, BINGX_UNBOUND_KEY_DAYS)
 
   const held = await s.call(BALANCE, (ex) => ex.spotV1PrivateGetAccountBalance(), countAssets)
   if (s.blocked) return s.finish()

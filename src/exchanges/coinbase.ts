@@ -21,6 +21,7 @@ import { loadCcxtClass } from './ccxt-load.js'
 import { coinbaseCcxtSecret, coinbaseKeyProblem, coinbaseSecretProblem } from './coinbase-credentials.js'
 import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable, type Failure } from './diagnose.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
 import { createSession, requireNumber, requireObject, type Session, type StepSpec } from './session.js'
 
 /** Coinbase's `error` ids (ccxt 4.5.84 exception table; v3 bodies `{"error": ..., "message": ...}`). */
@@ -130,11 +131,9 @@ async function testCoinbase(deps: AdapterDeps, credentials: Credentials, options
   else if (canTrade === false) report.set('trade', 'fail', market === 'futures' ? 'NO_FUTURES_PERMISSION' : 'NO_TRADE_PERMISSION')
   else report.set('trade', 'unknown', 'PERMISSIONS_UNVERIFIED')
 
-  if (canTransfer === true) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED')
-  else if (canTransfer === false) report.set('withdraw', 'pass')
-  else report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
-
-  report.set('ip', 'unknown', 'IP_UNVERIFIED', { ips: options.egressIps.join(', ') })
+  setWithdrawCheck(report, canTransfer === undefined ? undefined : canTransfer ? ['Transfer'] : [])
+  // Coinbase shows no IP allowlist.
+  setWhitelistCheck(report, undefined, options.egressIps)
 
   if (canView === false) report.set('balance', 'fail', 'NO_READ_PERMISSION')
   else {

@@ -19,7 +19,7 @@ import { BadShapeError, type CodeTable } from './diagnose.js'
 import { setExpiryDate, setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
 import { parseGateKeyInfo } from './gate-permissions.js'
-import { evaluateWhitelist } from './kucoin-permissions.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
 /**
@@ -93,7 +93,6 @@ async function testGate(deps: AdapterDeps, credentials: Credentials, options: Te
   const s = createSession({ exchange: 'gate', checks: checksFor(options.market), client, table: GATE_CODES, options })
   const { report } = s
   const { market } = options
-  const ips = { ips: options.egressIps.join(', ') }
 
   if (!(await s.measureReachable((ex) => ex.publicSpotGetTime(), (raw) => requireNumber(requireObject(raw)['server_time'])))) return s.finish()
 
@@ -106,11 +105,11 @@ async function testGate(deps: AdapterDeps, credentials: Credentials, options: Te
   report.set('key', 'pass')
   report.set('secret', 'pass')
   // Gate names no withdrawal permission: never provable, the trader confirms it.
-  report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
+  setWithdrawCheck(report, undefined)
   const info = r.ok ? r.value : null
   if (!info) {
     report.set('trade', 'unknown', 'PERMISSIONS_UNVERIFIED')
-    report.set('ip', 'unknown', 'IP_UNVERIFIED', ips)
+    setWhitelistCheck(report, undefined, options.egressIps)
     setExpiryRule(report, undefined, GATE_UNBOUND_KEY_DAYS)
   } else {
     if (market === 'futures') {
@@ -119,12 +118,8 @@ async function testGate(deps: AdapterDeps, credentials: Credentials, options: Te
     } else if (info.spotTrade) report.set('trade', 'pass')
     else report.set('trade', 'fail', 'NO_TRADE_PERMISSION')
 
-    const ip = evaluateWhitelist(info.ips, options.egressIps)
-    if (ip.state === 'pass') report.set('ip', 'pass')
-    else if (ip.state === 'missing') report.set('ip', 'warn', 'IP_WHITELIST_MISSING', ips)
-    else report.set('ip', 'fail', 'IP_NOT_ALLOWED', { ips: ip.missing.join(', ') })
-
-    if (info.ips.length > 0) report.set('expiry', 'pass')
+    const bound = setWhitelistCheck(report, info.ips, options.egressIps)
+    if (bound === true) report.set('expiry', 'pass')
     else if (info.createdAt !== undefined) setExpiryDate(report, info.createdAt * 1000 + GATE_UNBOUND_KEY_DAYS * DAY_MS, Date.now())
     else setExpiryRule(report, false, GATE_UNBOUND_KEY_DAYS)
   }

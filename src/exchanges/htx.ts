@@ -23,7 +23,7 @@ import { setExpiryDate, setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
 import { HTX_AUTH, readHtxCode } from './htx-errors.js'
 import { parseHtxKeyInfo } from './htx-permissions.js'
-import { evaluateWhitelist } from './kucoin-permissions.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
 /**
@@ -111,7 +111,6 @@ async function testHtx(deps: AdapterDeps, credentials: Credentials, options: Tes
   const s = createSession({ exchange: 'htx', checks: checksFor(options.market), client, table: HTX_CODES, options })
   const { report } = s
   const { market } = options
-  const ips = { ips: options.egressIps.join(', ') }
 
   if (!(await s.measureReachable((ex) => ex.spotPublicGetV1CommonTimestamp(), (raw) => requireNumber(requireObject(raw)['data'])))) return s.finish()
 
@@ -133,8 +132,8 @@ async function testHtx(deps: AdapterDeps, credentials: Credentials, options: Tes
     report.set('balance', 'pass')
     report.set('trade', 'unknown', 'PERMISSIONS_UNVERIFIED')
     report.set('futures', 'unknown', 'FUTURES_UNVERIFIED')
-    report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
-    report.set('ip', 'unknown', 'IP_UNVERIFIED', ips)
+    setWithdrawCheck(report, undefined)
+    setWhitelistCheck(report, undefined, options.egressIps)
     setExpiryRule(report, undefined, HTX_UNBOUND_KEY_DAYS)
     return s.finish()
   }
@@ -143,19 +142,15 @@ async function testHtx(deps: AdapterDeps, credentials: Credentials, options: Tes
   if (info.trade) report.set('trade', 'pass')
   else report.set('trade', 'fail', market === 'futures' ? 'NO_FUTURES_PERMISSION' : 'NO_TRADE_PERMISSION')
 
-  if (info.withdraw) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED')
-  else if (info.unknownWords.length > 0) report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
-  else report.set('withdraw', 'pass')
+  // A permission word HTX does not document might be a withdrawal: then withdrawal is not proven off.
+  setWithdrawCheck(report, info.withdraw ? ['Withdraw'] : [], info.unknownWords.length === 0)
 
-  const ip = evaluateWhitelist(info.ips, options.egressIps)
-  if (ip.state === 'pass') report.set('ip', 'pass')
-  else if (ip.state === 'missing') report.set('ip', 'warn', 'IP_WHITELIST_MISSING', ips)
-  else report.set('ip', 'fail', 'IP_NOT_ALLOWED', { ips: ip.missing.join(', ') })
+  const bound = setWhitelistCheck(report, info.ips, options.egressIps)
 
   if (info.expired) report.set('expiry', 'fail', 'KEY_EXPIRED')
   else if (info.validDays === -1) report.set('expiry', 'pass')
   else if (info.validDays !== undefined) setExpiryDate(report, Date.now() + info.validDays * DAY_MS, Date.now())
-  else setExpiryRule(report, info.ips.length > 0 || !(info.trade || info.withdraw), HTX_UNBOUND_KEY_DAYS)
+  else setExpiryRule(report, bound === true || !(info.trade || info.withdraw), HTX_UNBOUND_KEY_DAYS)
 
   if (market === 'spot') {
     const ok = await s.call(VALUATION, (ex) => ex.spotPrivateGetV2AccountAssetValuation({ accountType: 'spot' }), requireValuation)
