@@ -82,6 +82,12 @@ const schema = z.object({
   EXCHANGE_URL_MEXC: origin('EXCHANGE_URL_MEXC').optional(),
   EXCHANGE_URL_KUCOIN: origin('EXCHANGE_URL_KUCOIN').optional(),
   EXCHANGE_URL_KUCOIN_FUTURES: origin('EXCHANGE_URL_KUCOIN_FUTURES').optional(),
+  EXCHANGE_URL_BITGET: origin('EXCHANGE_URL_BITGET').optional(),
+  EXCHANGE_URL_BINGX: origin('EXCHANGE_URL_BINGX').optional(),
+  EXCHANGE_URL_HTX: origin('EXCHANGE_URL_HTX').optional(),
+  EXCHANGE_URL_HTX_FUTURES: origin('EXCHANGE_URL_HTX_FUTURES').optional(),
+  EXCHANGE_URL_COINBASE: origin('EXCHANGE_URL_COINBASE').optional(),
+  EXCHANGE_URL_GATE: origin('EXCHANGE_URL_GATE').optional(),
   EXCHANGE_TIMEOUT_MS: intIn(500, 60_000, 10_000),
   TEST_TIMEOUT_MS: intIn(1_000, 120_000, 25_000),
   CHECK_INTERVAL_SECONDS: intIn(1, 86_400, 300),
@@ -127,7 +133,22 @@ export interface Config {
   masterKey: string | undefined
   masterKeyFile: string
   previousMasterKeys: string[]
-  exchangeUrls: { binance?: string; bybit?: string; okx?: string; mexc?: string; kucoin?: string; kucoinFutures?: string }
+  exchangeUrls: {
+    binance?: string
+    bybit?: string
+    okx?: string
+    mexc?: string
+    kucoin?: string
+    kucoinFutures?: string
+    bitget?: string
+    bingx?: string
+    /** HTX spot host (api.huobi.pro); HTX signs the host, so the adapter signs with this one's. */
+    htx?: string
+    /** HTX contract host (api.hbdm.vn). */
+    htxFutures?: string
+    coinbase?: string
+    gate?: string
+  }
   exchangeTimeoutMs: number
   testTimeoutMs: number
   checkIntervalSeconds: number
@@ -195,6 +216,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.EXCHANGE_URL_MEXC) urls.mexc = e.EXCHANGE_URL_MEXC
   if (e.EXCHANGE_URL_KUCOIN) urls.kucoin = e.EXCHANGE_URL_KUCOIN
   if (e.EXCHANGE_URL_KUCOIN_FUTURES) urls.kucoinFutures = e.EXCHANGE_URL_KUCOIN_FUTURES
+  if (e.EXCHANGE_URL_BITGET) urls.bitget = e.EXCHANGE_URL_BITGET
+  if (e.EXCHANGE_URL_BINGX) urls.bingx = e.EXCHANGE_URL_BINGX
+  if (e.EXCHANGE_URL_HTX) urls.htx = e.EXCHANGE_URL_HTX
+  if (e.EXCHANGE_URL_HTX_FUTURES) urls.htxFutures = e.EXCHANGE_URL_HTX_FUTURES
+  if (e.EXCHANGE_URL_COINBASE) urls.coinbase = e.EXCHANGE_URL_COINBASE
+  if (e.EXCHANGE_URL_GATE) urls.gate = e.EXCHANGE_URL_GATE
   return {
     botToken: e.BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT,

@@ -11,6 +11,11 @@ export const API_MANAGEMENT_URL: Record<ExchangeId, string> = {
   okx: 'https://www.okx.com/account/my-api',
   kucoin: 'https://www.kucoin.com/account/api',
   mexc: 'https://www.mexc.com/user/openapi',
+  bitget: 'https://www.bitget.com/account/newapi',
+  gate: 'https://www.gate.io/myaccount/apikeys',
+  htx: 'https://www.htx.com/en-us/apikey/',
+  bingx: 'https://bingx.com/en/account/api/',
+  coinbase: 'https://portal.cdp.coinbase.com/projects/api-keys',
 }
 
 /** The brand label of an exchange as the bot shows it everywhere ("KuCoin", never "KUCOIN"). */

@@ -7,7 +7,7 @@
  * Every exchange the platform can connect; adding one here forces a registry entry (exhaustive).
  * The order is the order the bot offers them: the most used first.
  */
-export const EXCHANGE_IDS = ['binance', 'bybit', 'okx', 'kucoin', 'mexc'] as const
+export const EXCHANGE_IDS = ['binance', 'bybit', 'okx', 'bitget', 'gate', 'kucoin', 'mexc', 'htx', 'bingx', 'coinbase'] as const
 /** An exchange the platform can connect. */
 export type ExchangeId = (typeof EXCHANGE_IDS)[number]
 
@@ -79,6 +79,8 @@ export const DIAGNOSIS_CODES = [
   'KEY_EXPIRES',
   // The exchange's rule says this key will expire or lose trading (no bound IP), without a date.
   'KEY_EXPIRY_RULE',
+  // The exchange would not show the key's permissions (Bitget Unified Trading Account, Gate without Account read).
+  'PERMISSIONS_UNVERIFIED',
 ] as const
 /** A machine-readable reason for a non-passing check, mapped to user text only at the edge. */
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number]

@@ -27,6 +27,8 @@ export interface CredentialFieldSpec {
   field: CredentialField
   /** Secrets are never displayed, not even masked; the key is shown masked. */
   secret: boolean
+  /** The field is unlike other exchanges' (Coinbase: a key name, a PEM), so the bot asks for it in its own words. */
+  ownPrompt?: true
 }
 
 /** Per-test options: the markets wanted, our egress IPs (for the whitelist check), time bounds. */

@@ -32,7 +32,16 @@ export interface CcxtClientSpec {
    * `['code']`. Bybit says `retCode` (`ret_code` on older paths).
    */
   codeFields?: readonly string[]
+  /**
+   * For exchanges whose code alone does not say what happened (HTX answers `api-signature-not-valid`
+   * for a bad key, a bad secret, an IP or a clock): reads the body and returns a code from a fixed
+   * vocabulary of its own, never the message text. Wins over `codeFields` when it returns a code.
+   */
+  readCode?: CodeReader
 }
+
+/** Reads an exchange's error code from a parsed JSON body; see {@link CcxtClientSpec.readCode}. */
+export type CodeReader = (body: Record<string, unknown>) => string | undefined
 
 /** A ccxt instance plus the request counter and last-response trace the report needs. */
 export interface CcxtClient<E extends Exchange> {
@@ -77,7 +86,7 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
     return originalFetch(...args)
   }
   anyEx.onRestResponse = (status, _text, _url, _method, headers, body) => {
-    trace = { status, ...readBody(body, codeFields), ...readRetryAfter(headers) }
+    trace = { status, ...readBody(body, codeFields, spec.readCode), ...readRetryAfter(headers) }
     return typeof body === 'string' ? body.trim() : body
   }
   return {
@@ -107,10 +116,12 @@ export function rewriteOrigins(node: unknown, path: string[], origin: (path: rea
   return node
 }
 
-function readBody(body: unknown, fields: readonly string[]): Pick<ResponseTrace, 'exchangeCode'> {
+function readBody(body: unknown, fields: readonly string[], readCode?: CodeReader): Pick<ResponseTrace, 'exchangeCode'> {
   if (typeof body !== 'string' || !body.trimStart().startsWith('{')) return {}
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>
+    const own = readCode?.(parsed)
+    if (own !== undefined) return { exchangeCode: own }
     for (const f of fields) {
       const code = parsed[f]
       if (typeof code === 'string' || typeof code === 'number') return { exchangeCode: String(code) }

@@ -5,8 +5,8 @@
  * machine noise hits both sides alike. Run: npm run bench:test
  */
 import { availableParallelism } from 'node:os'
-import { binance, bybit, kucoin, mexc, okx, type Exchange } from 'ccxt'
-import type { Credentials, ExchangeId } from '../../src/domain/types.js'
+import { binance, bingx, bitget, bybit, coinbase, gate, htx, kucoin, mexc, okx, type Exchange } from 'ccxt'
+import { EXCHANGE_IDS, type Credentials, type ExchangeId } from '../../src/domain/types.js'
 import { createExchangeRegistry } from '../../src/exchanges/registry.js'
 import { FakeExchangeServer } from '../fakes/exchange-server.js'
 
@@ -25,14 +25,19 @@ const accounts: Record<ExchangeId, Credentials> = {
   binance: fake.addAccount({ exchange: 'binance', permissions: ['enableReading', 'enableSpotAndMarginTrading', 'enableFutures'], ipWhitelist: [IP] }),
   bybit: fake.addAccount({ exchange: 'bybit', ipWhitelist: [IP] }),
   okx: fake.addAccount({ exchange: 'okx', ipWhitelist: [IP] }),
+  bitget: fake.addAccount({ exchange: 'bitget', permissions: ['stor', 'stow', 'coor', 'coow'], ipWhitelist: [IP] }),
+  bingx: fake.addAccount({ exchange: 'bingx', permissions: ['1', '2', '3'], ipWhitelist: [IP] }),
+  htx: fake.addAccount({ exchange: 'htx', permissions: ['readOnly', 'trade', 'contracts'], unified: true, ipWhitelist: [IP] }),
+  gate: fake.addAccount({ exchange: 'gate', permissions: ['spot:write', 'futures:write', 'account:read'], ipWhitelist: [IP] }),
+  coinbase: fake.addAccount({ exchange: 'coinbase', permissions: ['view', 'trade', 'futures'] }),
 }
 const options = { market: 'both', egressIps: [IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
 // Requests of a healthy "both" test: Bybit (unified account) and OKX read spot and futures in one call.
-const REQUESTS: Record<ExchangeId, number> = { mexc: 4, kucoin: 4, binance: 4, bybit: 3, okx: 3 }
+const REQUESTS: Record<ExchangeId, number> = { mexc: 4, kucoin: 4, binance: 4, bybit: 3, okx: 3, bitget: 4, bingx: 4, htx: 4, gate: 4, coinbase: 4 }
 
 async function ours(id: ExchangeId): Promise<void> {
   const r = await registry.getAdapter(id).testConnection(accounts[id], options)
-  if (r.verdict !== 'online' || r.requestCount !== REQUESTS[id]) throw new Error(`unexpected report: ${r.verdict} ${r.requestCount}`)
+  if (r.verdict !== 'online' || r.requestCount !== REQUESTS[id]) throw new Error(`unexpected report: ${id} ${r.verdict} ${r.requestCount}`)
 }
 
 // The baseline: what any caller of ccxt must do at least (instance, host override, 4 calls).
@@ -43,11 +48,18 @@ function pointAt(node: unknown, base: (path: string[]) => string, path: string[]
   }
   return Object.fromEntries(Object.entries(node as object).map(([k, v]) => [k, pointAt(v, base, [...path, k])]))
 }
-const CLASSES = { mexc, kucoin, binance, bybit, okx } as const
+const CLASSES = { mexc, kucoin, binance, bybit, okx, bitget, bingx, htx, gate, coinbase } as const
+function host(id: ExchangeId, p: string[]): string {
+  if (id === 'kucoin') return p[0]?.startsWith('futures') ? urls.kucoinFutures : urls.kucoin
+  if (id === 'htx') return p[0] === 'contract' ? urls.htxFutures : urls.htx
+  return urls[id]
+}
 function bareInstance(id: ExchangeId, enableRateLimit = false): Exchange {
   const c = accounts[id]
   const ex: Exchange = new CLASSES[id]({ apiKey: c.apiKey, secret: c.secret, password: c.passphrase, enableRateLimit })
-  ex.urls['api'] = pointAt(ex.urls['api'], (p) => (id === 'kucoin' ? (p[0]?.startsWith('futures') ? urls.kucoinFutures : urls.kucoin) : urls[id])) as typeof ex.urls['api']
+  ex.urls['api'] = pointAt(ex.urls['api'], (p) => host(id, p)) as typeof ex.urls['api']
+  // HTX signs the host: any caller pointing ccxt elsewhere must sign with that host too.
+  if (id === 'htx') Object.assign(ex.urls['hostnames'] as object, { spot: new URL(urls.htx).host, contract: new URL(urls.htxFutures).host })
   return ex
 }
 async function bare(id: ExchangeId, enableRateLimit = false): Promise<void> {
@@ -67,6 +79,36 @@ async function bare(id: ExchangeId, enableRateLimit = false): Promise<void> {
     await ex.publicGetPublicTime()
     await ex.privateGetAccountConfig()
     await ex.privateGetAccountBalance()
+  } else if (id === 'bitget') {
+    const ex = bareInstance(id, enableRateLimit) as bitget
+    await ex.publicCommonGetV2PublicTime()
+    await ex.privateSpotGetV2SpotAccountInfo()
+    await ex.privateSpotGetV2SpotAccountAssets()
+    await ex.privateMixGetV2MixAccountAccounts({ productType: 'USDT-FUTURES' })
+  } else if (id === 'bingx') {
+    const ex = bareInstance(id, enableRateLimit) as bingx
+    await ex.spotV1PublicGetServerTime()
+    await ex.accountV1PrivateGetAccountApiPermissions()
+    await ex.spotV1PrivateGetAccountBalance()
+    await ex.swapV3PrivateGetUserBalance()
+  } else if (id === 'htx') {
+    const ex = bareInstance(id, enableRateLimit) as htx
+    await ex.spotPublicGetV1CommonTimestamp()
+    const uid = ((await ex.spotPrivateGetV2UserUid()) as { data: number }).data
+    await ex.spotPrivateGetV2UserApiKey({ uid, accessKey: accounts.htx.apiKey })
+    await ex.contractPrivateGetV5AccountBalance()
+  } else if (id === 'gate') {
+    const ex = bareInstance(id, enableRateLimit) as gate
+    await ex.publicSpotGetTime()
+    await ex.privateAccountGetMainKeys()
+    await ex.privateSpotGetAccounts()
+    await ex.privateFuturesGetSettleAccounts({ settle: 'usdt' })
+  } else if (id === 'coinbase') {
+    const ex = bareInstance(id, enableRateLimit) as coinbase
+    await ex.v3PublicGetBrokerageTime()
+    await ex.v3PrivateGetBrokerageKeyPermissions()
+    await ex.v3PrivateGetBrokerageAccounts()
+    await ex.v3PrivateGetBrokerageCfmBalanceSummary()
   } else if (id === 'mexc') {
     const ex = bareInstance(id, enableRateLimit) as mexc
     await ex.spotPublicGetTime()
@@ -113,7 +155,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const ONLY = process.env['BENCH_EXCHANGES']?.split(',') as ExchangeId[] | undefined
 console.log(`# connection-test bench: node ${process.version}, ${availableParallelism()} CPUs, ${ROUNDS} rounds x ${PER_ROUND} tests, market both (3 or 4 requests per test)`)
-for (const id of ONLY ?? (['mexc', 'kucoin', 'binance', 'bybit', 'okx'] as const)) {
+for (const id of ONLY ?? EXCHANGE_IDS) {
   await timeSequential(() => ours(id), 50) // warm-up: JIT, sockets
   await timeSequential(() => bare(id), 50)
   const oursMs: number[] = []

@@ -1,9 +1,10 @@
 /**
- * A fake Binance, Bybit, OKX, KuCoin and MEXC on one loopback port, reached by real ccxt through
- * the EXCHANGE_URL_* overrides (no mocking of ccxt or fetch). Each exchange host lives under a
- * path prefix: `/binance` (api, sapi and fapi paths), `/bybit`, `/okx`, `/mexc` (spot and
- * contract), `/kucoin` (spot host) and `/kucoin-futures` (futures host), so `exchangeUrls` can
- * be passed straight to `createExchangeRegistry({ urls })`.
+ * A fake of every exchange we connect on one loopback port, reached by real ccxt through the
+ * EXCHANGE_URL_* overrides (no mocking of ccxt or fetch). Each exchange host lives under a path
+ * prefix: `/binance` (api, sapi and fapi paths), `/bybit`, `/okx`, `/mexc` (spot and contract),
+ * `/kucoin` (spot host) and `/kucoin-futures` (futures host), `/bitget`, `/bingx`, `/htx` and
+ * `/htx-futures`, `/coinbase`, `/gate`, so `exchangeUrls` can be passed straight to
+ * `createExchangeRegistry({ urls })`.
  *
  * Imported by tests and by the demo (`npm start` without a token), so it must not import vitest.
  */
@@ -13,12 +14,17 @@ import { AccountBook, type FakeAccount, type FakeAccountInput, type FakeExchange
 import { binanceRoute } from './exchange/binance-routes.js'
 import { bybitRoute } from './exchange/bybit-routes.js'
 import type { FakeResponse, RouteContext } from './exchange/http.js'
+import { bingxRoute } from './exchange/bingx-routes.js'
+import { bitgetRoute } from './exchange/bitget-routes.js'
+import { coinbaseRoute } from './exchange/coinbase-routes.js'
+import { gateRoute } from './exchange/gate-routes.js'
+import { htxRoute } from './exchange/htx-routes.js'
 import { kucoinRoute } from './exchange/kucoin-routes.js'
 import { mexcRoute } from './exchange/mexc-routes.js'
 import { okxRoute } from './exchange/okx-routes.js'
 import { matchScenario, scenarioResponse, type Scenario, type ScenarioKind } from './exchange/scenarios.js'
 
-export { fakeCredentials, fakePrivateKeyPem, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
+export { coinbaseEcKey, coinbaseEd25519Key, fakeCredentials, fakePrivateKeyPem, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
 export type { Scenario, ScenarioKind } from './exchange/scenarios.js'
 
 /**
@@ -39,6 +45,12 @@ const PREFIXES: ReadonlyArray<[string, FakeExchangeId, string]> = [
   ['/binance', 'binance', 'spot'],
   ['/bybit', 'bybit', 'spot'],
   ['/okx', 'okx', 'spot'],
+  ['/bitget', 'bitget', 'spot'],
+  ['/bingx', 'bingx', 'spot'],
+  ['/htx-futures', 'htx', 'futures'],
+  ['/htx', 'htx', 'spot'],
+  ['/coinbase', 'coinbase', 'spot'],
+  ['/gate', 'gate', 'spot'],
 ]
 
 const ROUTES: Record<FakeExchangeId, (ctx: RouteContext) => FakeResponse> = {
@@ -47,6 +59,11 @@ const ROUTES: Record<FakeExchangeId, (ctx: RouteContext) => FakeResponse> = {
   binance: binanceRoute,
   bybit: bybitRoute,
   okx: okxRoute,
+  bitget: bitgetRoute,
+  bingx: bingxRoute,
+  htx: htxRoute,
+  coinbase: coinbaseRoute,
+  gate: gateRoute,
 }
 
 // The host a path belongs to, where one prefix serves several hosts.
@@ -54,6 +71,22 @@ function roleOf(exchange: FakeExchangeId, path: string, hostRole: string): strin
   if (exchange === 'mexc' && path.startsWith('/api/v1/')) return 'contract'
   if (exchange === 'binance') return path.startsWith('/sapi/') ? 'sapi' : path.startsWith('/fapi/') ? 'fapi' : path.startsWith('/dapi/') ? 'dapi' : hostRole
   return hostRole
+}
+
+/** Where each fake host listens, in the shape of `Config['exchangeUrls']`. */
+export interface FakeExchangeUrls {
+  binance: string
+  bybit: string
+  okx: string
+  mexc: string
+  kucoin: string
+  kucoinFutures: string
+  bitget: string
+  bingx: string
+  htx: string
+  htxFutures: string
+  coinbase: string
+  gate: string
 }
 
 /** The fake exchange; see the file comment. */
@@ -76,14 +109,21 @@ export class FakeExchangeServer {
   }
 
   /** Ready for `createExchangeRegistry({ urls })` or EXCHANGE_URL_* variables. */
-  get exchangeUrls(): { binance: string; bybit: string; okx: string; mexc: string; kucoin: string; kucoinFutures: string } {
+  get exchangeUrls(): FakeExchangeUrls {
+    const u = this.url
     return {
-      binance: `${this.url}/binance`,
-      bybit: `${this.url}/bybit`,
-      okx: `${this.url}/okx`,
-      mexc: `${this.url}/mexc`,
-      kucoin: `${this.url}/kucoin`,
-      kucoinFutures: `${this.url}/kucoin-futures`,
+      binance: `${u}/binance`,
+      bybit: `${u}/bybit`,
+      okx: `${u}/okx`,
+      mexc: `${u}/mexc`,
+      kucoin: `${u}/kucoin`,
+      kucoinFutures: `${u}/kucoin-futures`,
+      bitget: `${u}/bitget`,
+      bingx: `${u}/bingx`,
+      htx: `${u}/htx`,
+      htxFutures: `${u}/htx-futures`,
+      coinbase: `${u}/coinbase`,
+      gate: `${u}/gate`,
     }
   }
 

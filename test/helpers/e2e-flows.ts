@@ -12,7 +12,7 @@ export function tr(locale: string, key: string, params: Record<string, string | 
 }
 
 /** Each exchange's button label in the picker (brand names, the same in every language). */
-export const EXCHANGE_LABELS: Record<ExchangeId, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', kucoin: 'KuCoin', mexc: 'MEXC' }
+export const EXCHANGE_LABELS: Record<ExchangeId, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', bitget: 'Bitget', gate: 'Gate.io', kucoin: 'KuCoin', mexc: 'MEXC', htx: 'HTX', bingx: 'BingX', coinbase: 'Coinbase' }
 
 /** What one /connect run needs; `name` typed by the user, else the suggested name is tapped. */
 export interface ConnectInput {
@@ -38,7 +38,7 @@ export interface ConnectRun {
 export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): Promise<ConnectRun> {
   const l = input.locale ?? 'en'
   const pick = await e.say(user, '/connect')
-  const checklist = await e.tap(user, pick, EXCHANGE_LABELS[input.exchange])
+  const checklist = await e.tap(user, pick, e.app.connections.adapter(input.exchange).label)
   const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
   const askName = await e.tap(user, market, tr(l, `market-${input.market ?? 'spot'}`))
   let ask: ChatMessage

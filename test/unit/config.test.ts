@@ -61,6 +61,26 @@ describe('parseConfig', () => {
     expect(c.allowUnreadableConnections).toBe(false)
   })
 
+  it('parses the URL overrides of Bitget, BingX, HTX (spot and contract hosts), Coinbase and Gate.io, and refuses a bad one by name', () => {
+    const c = parseConfig({
+      EXCHANGE_URL_BITGET: 'http://127.0.0.1:2001/bitget/',
+      EXCHANGE_URL_BINGX: 'https://open-api-vst.bingx.com',
+      EXCHANGE_URL_HTX: 'https://api-aws.huobi.pro',
+      EXCHANGE_URL_HTX_FUTURES: 'https://api.hbdm.com',
+      EXCHANGE_URL_COINBASE: 'http://127.0.0.1:2002/coinbase',
+      EXCHANGE_URL_GATE: 'https://api-testnet.gateapi.io',
+    })
+    expect(c.exchangeUrls).toEqual({
+      bitget: 'http://127.0.0.1:2001/bitget',
+      bingx: 'https://open-api-vst.bingx.com',
+      htx: 'https://api-aws.huobi.pro',
+      htxFutures: 'https://api.hbdm.com',
+      coinbase: 'http://127.0.0.1:2002/coinbase',
+      gate: 'https://api-testnet.gateapi.io',
+    })
+    expect(problems({ EXCHANGE_URL_HTX_FUTURES: 'api.hbdm.vn' }).find((l) => l.startsWith('EXCHANGE_URL_HTX_FUTURES '))).toMatch(/http/)
+  })
+
   it('names each bad variable on its own line and never prints a secret value', () => {
     const badKey = 'c2VjcmV0LW1hc3Rlci1rZXktdmFsdWU='
     const p = problems({ MASTER_KEY: badKey, BOT_TOKEN: 'not-a-token-secretvalue', CHECK_INTERVAL_SECONDS: 'soon', EGRESS_IPS: '1.2.3.4,nope', EXCHANGE_URL_MEXC: 'ftp://x', EXCHANGE_URL_OKX: 'okx.com' })

@@ -44,6 +44,24 @@ describe('logger redaction', () => {
     expect(out).toContain('exchange failed')
   })
 
+  it('scrubs the signing material of Bitget, BingX, HTX, Gate and Coinbase, and a pasted private key', () => {
+    const pem = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oaTtbM6JqKzYoAoGCCqGSM49\nAwEHoUQDQgAEnLy0Q2uxzBMqH8QbyTMBa1YJpxwaHpTeRD2ZcXsQ/Ux4aC7iAtfM\n-----END EC PRIVATE KEY-----\n'
+    const jwt = 'eyJhbGciOiJFUzI1NiIsImtpZCI6Im9yZ2FuaXphdGlvbnMvYWJjIn0.eyJzdWIiOiJvcmdhbml6YXRpb25zL2FiYyJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU'
+    const lines = [
+      `{"ACCESS-KEY":"bg_${SECRET}","ACCESS-SIGN":"${SECRET}","ACCESS-PASSPHRASE":"${PASSPHRASE}"}`,
+      `X-BX-APIKEY: ${API_KEY}`,
+      `GET https://api.huobi.pro/v2/user/api-key?AccessKeyId=${API_KEY}&Timestamp=x&accessKey=${API_KEY}&uid=1&Signature=${SECRET}`,
+      `{"KEY":"${API_KEY}","SIGN":"${SECRET}"}`,
+      `Authorization: Bearer ${jwt}`,
+      `pasted ${pem} then`,
+      `escaped ${JSON.stringify(pem)} too`,
+    ]
+    const out = scrubText(lines.join('\n'))
+    for (const s of [API_KEY, SECRET, PASSPHRASE, jwt, 'MHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oaTtbM6JqKzYoAoGCCqGSM49']) expect(out).not.toContain(s)
+    expect(out).toContain('then')
+    expect(out).toContain('too')
+  })
+
   it('scrubs signing material from free text', () => {
     expect(scrubText(`GET /x?apiKey=${API_KEY}&signature=${SECRET}`)).toBe('GET /x?apiKey=[redacted]&signature=[redacted]')
   })

@@ -23,7 +23,9 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
     const field = fields.find((f) => !have.has(f))
     if (!field) break
     await conversation.external(() => deps.intake.expect(chatId, field))
-    const prompt = t(`credential-ask-${field}`, { exchange: adapter.label, keyTerm: keyTermNote(adapter, t) })
+    // An exchange whose credentials look different (Coinbase: a key name and a PEM) has its own prompt.
+    const ask = adapter.credentialFields.find((f) => f.field === field)?.ownPrompt ? `credential-ask-${field}-${adapter.id}` : `credential-ask-${field}`
+    const prompt = t(ask, { exchange: adapter.label, keyTerm: keyTermNote(adapter, t) })
     await kit.ask(ctx, note ? `${note}\n\n${prompt}` : prompt, { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, t) })
     note = ''
     for (;;) {

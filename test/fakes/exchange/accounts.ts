@@ -5,7 +5,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto'
 
 /** Exchanges the fake imitates. */
-export type FakeExchangeId = 'mexc' | 'kucoin' | 'binance' | 'bybit' | 'okx'
+export type FakeExchangeId = 'mexc' | 'kucoin' | 'binance' | 'bybit' | 'okx' | 'bitget' | 'bingx' | 'htx' | 'coinbase' | 'gate'
 
 /** How a key signs: HMAC with a shared secret, or the user's own private key (Binance, Bybit). */
 export type FakeKeyType = 'hmac' | 'ed25519' | 'rsa'
@@ -51,6 +51,15 @@ export interface FakeAccountInput {
   demo?: boolean
   /** MEXC: the pairs a key may trade (empty = all). */
   symbols?: string[]
+  /** Bitget: the account is in Unified Trading Account mode (classic endpoints answer 40085). */
+  unified?: boolean
+  /** HTX: days the key stays valid (`validDays`, -1 = permanent; default HTX's rule) and its `status`. */
+  validDays?: number
+  keyStatus?: 'normal' | 'expired'
+  /** When the key was created (ms; default now). */
+  createdAt?: number
+  /** Gate and HTX: other keys the account's key list shows beside this one. */
+  otherKeys?: string[]
   /**
    * Fields the key-info answer leaves out (Binance apiRestrictions, Bybit query-api and its
    * permission groups, OKX account config), as after an API change: the adapter must then say
@@ -82,6 +91,13 @@ export interface FakeAccount {
   omitFields: string[]
   createdAt: number
   revoked: boolean
+  unified: boolean
+  /** HTX and Gate user id. */
+  uid: number
+  /** null: HTX's rule (90 for a trading key without IP, else -1). */
+  validDays: number | null
+  keyStatus: 'normal' | 'expired'
+  otherKeys: string[]
 }
 
 /** Default permissions of a healthy spot trading key, per exchange. */
@@ -91,6 +107,16 @@ export const DEFAULT_PERMISSIONS: Record<FakeExchangeId, string[]> = {
   binance: ['enableReading', 'enableSpotAndMarginTrading'],
   bybit: ['Spot:SpotTrade', 'ContractTrade:Order', 'ContractTrade:Position', 'Derivatives:DerivativesTrade'],
   okx: ['read_only', 'trade'],
+  // Bitget `authorities`: stor/stow spot read / read-write, coor/coow futures orders, wwow withdrawal.
+  bitget: ['stor', 'stow'],
+  // BingX permission numbers: 1 spot trading, 2 reading, 3 perpetual futures, 4 universal transfer, 5 withdrawal.
+  bingx: ['1', '2'],
+  // HTX `permission` words: readOnly, trade, withdraw.
+  htx: ['readOnly', 'trade'],
+  // Coinbase key_permissions: view, trade, transfer (and `futures` here: the account has a CFM futures account).
+  coinbase: ['view', 'trade'],
+  // Gate perms as `<name>:read` or `<name>:write`; `account:read` lets the key read main_keys.
+  gate: ['spot:write', 'account:read'],
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
@@ -100,18 +126,48 @@ function randomAlnum(n: number): string {
   return [...bytes].map((b) => ALNUM[b % ALNUM.length]).join('')
 }
 
+const hex = (bytes: number) => randomBytes(bytes).toString('hex')
+/** HTX-style `xxxxxxxx-xxxxxxxx-xxxxxxxx-xxxxx` (its docs' access key shape). */
+const htxKey = () => `${hex(4)}-${hex(4)}-${hex(4)}-${hex(3).slice(0, 5)}`
+
+/** A Coinbase CDP key: its name and an EC P-256 private key in SEC1 PEM, as Coinbase hands them out. */
+export function coinbaseEcKey(): { apiKey: string; secret: string } {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  return { apiKey: `organizations/${randomUUID()}/apiKeys/${randomUUID()}`, secret: privateKey.export({ format: 'pem', type: 'sec1' }).toString() }
+}
+
+/** A Coinbase Ed25519 key: a key id and base64 of seed + public key (88 characters). */
+export function coinbaseEd25519Key(): { apiKey: string; secret: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+  const seed = Buffer.from(privateKey.export({ format: 'jwk' }).d as string, 'base64url')
+  const pub = Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url')
+  return { apiKey: randomUUID(), secret: Buffer.concat([seed, pub]).toString('base64') }
+}
+
 /**
  * Realistic-looking credentials: MEXC `mx0v` + 14 alphanumerics and a 32-hex secret (as in
  * MEXC's docs examples); KuCoin a 24-hex key, a UUID secret and a user-style passphrase;
  * Binance 64 + 64 alphanumerics (its docs samples); Bybit an 18-character key and a
- * 36-character secret (its docs samples); OKX a UUID key, a 32-hex secret and a passphrase.
+ * 36-character secret (its docs samples); OKX a UUID key, a 32-hex secret and a passphrase; Bitget
+ * `bg_` + 32 hex, a 64-hex secret and a passphrase; BingX and Gate long alphanumerics; HTX its
+ * dash-grouped key and secret; Coinbase a key name and an EC private key in PEM.
  */
 export function fakeCredentials(exchange: FakeExchangeId): { apiKey: string; secret: string; passphrase?: string } {
   switch (exchange) {
     case 'mexc':
-      return { apiKey: `mx0v${randomAlnum(14)}`, secret: randomBytes(16).toString('hex') }
+      return { apiKey: `mx0v${randomAlnum(14)}`, secret: hex(16) }
     case 'kucoin':
-      return { apiKey: randomBytes(12).toString('hex'), secret: randomUUID(), passphrase: `Pass${randomAlnum(8)}` }
+      return { apiKey: hex(12), secret: randomUUID(), passphrase: `Pass${randomAlnum(8)}` }
+    case 'bitget':
+      return { apiKey: `bg_${hex(16)}`, secret: hex(32), passphrase: `Pass${randomAlnum(8)}` }
+    case 'bingx':
+      return { apiKey: randomAlnum(64), secret: randomAlnum(64) }
+    case 'htx':
+      return { apiKey: htxKey(), secret: htxKey() }
+    case 'coinbase':
+      return coinbaseEcKey()
+    case 'gate':
+      return { apiKey: hex(16), secret: hex(32) }
     case 'binance':
       return { apiKey: randomAlnum(64), secret: randomAlnum(64) }
     case 'bybit':
@@ -152,9 +208,14 @@ export class AccountBook {
       acctLv: input.acctLv ?? '2',
       demo: input.demo ?? false,
       symbols: [...(input.symbols ?? [])],
-      omitFields: [...(input.omitFields ?? [])],
-      createdAt: Date.now(),
       revoked: false,
+      unified: input.unified ?? false,
+      uid: 10_000_000 + (randomBytes(3).readUIntBE(0, 3) % 90_000_000),
+      validDays: input.validDays ?? null,
+      keyStatus: input.keyStatus ?? 'normal',
+      otherKeys: [...(input.otherKeys ?? [])],
+      omitFields: [...(input.omitFields ?? [])],
+      createdAt: input.createdAt ?? Date.now(),
     }
     this.byKey.set(account.apiKey, account)
     return account

@@ -36,7 +36,7 @@ const OUTAGE_HTML = '<html><head><title>503 Service Temporarily Unavailable</tit
  * MEXC: spot v3 and contract docs; KuCoin: docs-new "GATEWAY ERROR CODE" and rate-limit page;
  * Binance: errors.md; Bybit: docs/v5/error.mdx; OKX: docs-v5 error codes.
  */
-export const ERRORS: Record<FakeExchangeId, Record<string, [status: number, msg: string]>> = {
+export const ERRORS: Partial<Record<FakeExchangeId, Record<string, [status: number, msg: string]>>> = {
   mexc: {
     '30018': [400, 'market order is disabled'],
     '30020': [400, 'no permission for the symbol'],
@@ -87,24 +87,26 @@ export function errorBody(exchange: FakeExchangeId, code: string, msg: string, s
       return json(status, bybitBody(Date.now(), Number(code), msg))
     case 'okx':
       return json(status, { msg, code })
+    default:
+      throw new Error(`fake exchange: no error envelope for ${exchange}`)
   }
 }
 
-const MAINTENANCE: Record<FakeExchangeId, [string, string]> = {
+const MAINTENANCE: Partial<Record<FakeExchangeId, [string, string]>> = {
   mexc: ['801', 'System under maintenance'],
   kucoin: ['500000', 'System under maintenance, please try again later'],
   binance: ['-1008', 'Server is currently overloaded with other requests. Please try again in a few minutes.'],
   bybit: ['10016', 'Service is restarting'],
   okx: ['50001', 'Service temporarily unavailable. Please try again later.'],
 }
-const RATE_LIMIT: Record<FakeExchangeId, [string, string]> = {
+const RATE_LIMIT: Partial<Record<FakeExchangeId, [string, string]>> = {
   mexc: ['429', 'Too Many Requests'],
   kucoin: ['429000', 'Too Many Requests'],
   binance: ['-1003', 'Too much request weight used; current limit is 6000 request weight per 1 MINUTE.'],
   bybit: ['10006', 'Too many visits. Exceeded the API Rate Limit.'],
   okx: ['50011', 'Rate limit reached. Please refer to API documentation and throttle requests accordingly.'],
 }
-const MALFORMED: Record<FakeExchangeId, string> = {
+const MALFORMED: Partial<Record<FakeExchangeId, string>> = {
   mexc: '{"serverTime":17',
   kucoin: '{"code":"200000","data":{',
   binance: '{"serverTime":17',
@@ -112,11 +114,65 @@ const MALFORMED: Record<FakeExchangeId, string> = {
   okx: '{"code":"0","msg":"","data":[{"ts":"17',
 }
 
+/** What one exchange sends when it is in maintenance, limiting us, answering an unmapped error, or broken. */
+interface ExchangeFaults {
+  maintenance: () => FakeResponse
+  rateLimit: (headers: Record<string, string>) => FakeResponse
+  unknownError: () => FakeResponse
+  /** A truncated body on a 200. */
+  malformed: string
+}
+
+// The exchanges added with issue #13 describe their faults as whole responses; the others use the tables above.
+const FAULTS: Partial<Record<FakeExchangeId, ExchangeFaults>> = {
+  // Bitget: 40200 "Server upgrade", 429 "Too Many Requests" (ccxt's table; the body shape as Bitget sends 40037).
+  bitget: {
+    maintenance: () => json(503, { code: '40200', msg: 'Server upgrade, please try again later', requestTime: Date.now(), data: null }),
+    rateLimit: (h) => json(429, { code: '429', msg: 'Too Many Requests', requestTime: Date.now(), data: null }, h),
+    unknownError: () => json(400, { code: '49999', msg: 'Something new', requestTime: Date.now(), data: null }),
+    malformed: '{"code":"00000","data":{"serverTime":"17',
+  },
+  // BingX answers HTTP 200 with its code: 100500 busy, 100410 rate limited (its apiPermissions error table).
+  bingx: {
+    maintenance: () => json(200, { code: 100500, msg: 'The current system is busy, please try again later', debugMsg: '' }),
+    rateLimit: (h) => json(429, { code: 100410, msg: 'rate limited' }, h),
+    unknownError: () => json(200, { code: 109999, msg: 'Something new', debugMsg: '' }),
+    malformed: '{"code":0,"data":{"serverTime":17',
+  },
+  // HTX v1 gateway: {"status":"error","err-code":...}.
+  htx: {
+    maintenance: () => json(200, { status: 'error', 'err-code': 'system-maintenance', 'err-msg': 'System is in maintenance!', data: null }),
+    rateLimit: (h) => json(429, { status: 'error', 'err-code': 'base-request-exceed-frequency-limit', 'err-msg': 'Frequency of requests has exceeded the limit, please try again later', data: null }, h),
+    unknownError: () => json(200, { status: 'error', 'err-code': 'something-new', 'err-msg': 'Something new', data: null }),
+    malformed: '{"status":"ok","data":17',
+  },
+  // Coinbase Advanced Trade: {"error":"...","message":"..."} with the HTTP status.
+  coinbase: {
+    maintenance: () => json(503, { error: 'UNAVAILABLE', error_details: 'Service unavailable', message: 'Service unavailable' }),
+    rateLimit: (h) => json(429, { error: 'RATE_LIMIT_EXCEEDED', error_details: 'Too many requests', message: 'Too many requests' }, h),
+    unknownError: () => json(400, { error: 'SOMETHING_NEW', error_details: 'Something new', message: 'Something new' }),
+    malformed: '{"iso":"2026-11-30T10:00:00Z","epochMillis":"17',
+  },
+  // Gate: {"label":...,"message":...}.
+  gate: {
+    maintenance: () => json(503, { label: 'SERVER_ERROR', message: 'Internal server error' }),
+    rateLimit: (h) => json(429, { label: 'TOO_MANY_REQUESTS', message: 'Request rate limit exceeded' }, h),
+    unknownError: () => json(400, { label: 'SOMETHING_NEW', message: 'Something new' }),
+    malformed: '{"server_time":17',
+  },
+}
+
 /**
  * The answer for a failure scenario. Outage: a gateway's HTML 503 (no JSON at all). Maintenance
  * and 429: the exchange's JSON body with its own code. Unknown error: a code nobody has mapped.
  */
 export function scenarioResponse(s: Scenario, exchange: FakeExchangeId, path = ''): FakeResponse | 'reset' | 'slow' {
+  const faults = FAULTS[exchange]
+  const table = <T>(t: Partial<Record<FakeExchangeId, T>>): T => {
+    const v = t[exchange]
+    if (v === undefined) throw new Error(`fake exchange: no ${s.kind} answer for ${exchange}`)
+    return v
+  }
   switch (s.kind) {
     case 'reset':
       return 'reset'
@@ -125,20 +181,23 @@ export function scenarioResponse(s: Scenario, exchange: FakeExchangeId, path = '
     case 'outage':
       return { status: 503, body: OUTAGE_HTML, headers: { 'content-type': 'text/html' } }
     case 'maintenance':
-      return errorBody(exchange, ...MAINTENANCE[exchange], 503, path)
+      return faults ? faults.maintenance() : errorBody(exchange, ...table(MAINTENANCE), 503, path)
     case 'rate-limit': {
-      const r = errorBody(exchange, ...RATE_LIMIT[exchange], 429, path)
-      return { ...r, headers: { ...r.headers, 'retry-after': String(s.retryAfterS ?? 2) } }
+      const retry = { 'retry-after': String(s.retryAfterS ?? 2) }
+      if (faults) return faults.rateLimit(retry)
+      const r = errorBody(exchange, ...table(RATE_LIMIT), 429, path)
+      return { ...r, headers: { ...r.headers, ...retry } }
     }
     case 'unknown-error':
       // An error code nobody has mapped yet: the adapter must say UNKNOWN, not guess.
+      if (faults) return faults.unknownError()
       return errorBody(exchange, exchange === 'binance' ? '-9999' : exchange === 'mexc' || exchange === 'bybit' ? '99999' : '999999', 'Something new', exchange === 'bybit' ? 200 : 400, path)
     case 'error': {
-      const known = s.code === undefined ? undefined : ERRORS[exchange][s.code]
+      const known = s.code === undefined ? undefined : ERRORS[exchange]?.[s.code]
       if (!known) throw new Error(`fake exchange: no documented ${exchange} error ${s.code}`)
       return errorBody(exchange, s.code!, known[1], known[0], path)
     }
     case 'malformed':
-      return { status: 200, body: MALFORMED[exchange], headers: { 'content-type': 'application/json' } }
+      return { status: 200, body: faults ? faults.malformed : table(MALFORMED), headers: { 'content-type': 'application/json' } }
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { CheckId, CheckState, Credentials, DiagnosisCode, ExchangeId, Market, Verdict } from '../../../src/domain/types.js'
 import { fakeCredentials, fakePrivateKeyPem, type FakeAccountInput, type FakeExchangeServer } from '../../fakes/exchange-server.js'
+import { bingxCases, bitgetCases, coinbaseCases, gateCases, htxCases } from './cases-next.js'
 
 /** Our egress IP as the fake sees it, and a second one for multi-server setups. */
 export const OUR_IP = '203.0.113.7'
@@ -38,7 +39,8 @@ export interface ContractCase {
   }
 }
 
-const creds = (a: { apiKey: string; secret: string; passphrase: string }, patch: Partial<Credentials> = {}): Credentials => ({
+/** The credentials a fake account answers to, with some fields replaced. */
+export const creds = (a: { apiKey: string; secret: string; passphrase: string }, patch: Partial<Credentials> = {}): Credentials => ({
   apiKey: a.apiKey,
   secret: a.secret,
   ...(a.passphrase ? { passphrase: a.passphrase } : {}),
@@ -46,7 +48,7 @@ const creds = (a: { apiKey: string; secret: string; passphrase: string }, patch:
 })
 
 /** How an exchange differs in the shared scenarios. */
-interface CommonSpec {
+export interface CommonSpec {
   /** The first signed call's path and the check it proves. */
   signedPath: string
   firstSigned: CheckId
@@ -58,7 +60,7 @@ interface CommonSpec {
 }
 
 /** Failure scenarios shared by every exchange. */
-function commonCases(exchange: ExchangeId, spec: CommonSpec): ContractCase[] {
+export function commonCases(exchange: ExchangeId, spec: CommonSpec): ContractCase[] {
   const { signedPath, firstSigned, healthyPerms } = spec
   const unknownKey = spec.unknownKey ?? 'INVALID_KEY'
   const ipRefused = spec.ipRefused ?? { code: 'IP_NOT_ALLOWED', check: 'ip' }
@@ -352,4 +354,9 @@ export const CASES: Record<ExchangeId, ContractCase[]> = {
     okx('unbound trading key expires after 14 days unused', 'KEY_EXPIRY_RULE', { permissions: OKX_TRADE }, settled('expiry', 'warn', 'online', 3, { detail: { days: 14 } })),
     okx('bound key has no expiry', null, { permissions: OKX_TRADE, ipWhitelist: [OUR_IP] }, settled('expiry', 'pass', 'online', 3)),
   ],
+  bitget: bitgetCases(),
+  bingx: bingxCases(),
+  htx: htxCases(),
+  gate: gateCases(),
+  coinbase: coinbaseCases(),
 }

@@ -16,7 +16,7 @@ start-returning =
 start-returning-hint = Tap a connection to see its details, or connect another exchange.
 help-text =
     <b>Commands</b>
-    /connect: connect an exchange (Binance, Bybit, OKX, KuCoin, MEXC)
+    /connect: connect an exchange (Binance, Bybit, OKX, Bitget, Gate.io, KuCoin, MEXC, HTX, BingX, Coinbase)
     /connections: your connections and their state
     /status [name]: details, failing checks and how to fix them
     /test [name]: test a connection again now
@@ -85,6 +85,42 @@ checklist-okx =
     4. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
     5. Under <b>IP address</b>, add our server IPs (see below). A trading key with no IP linked is deleted after 14 days without use.
     6. Confirm with 2FA and keep the API key, Secret key and passphrase at hand. For futures, your account mode must not be Spot mode.
+checklist-bitget =
+    <b>Create the API key on Bitget</b>
+    1. Log in at bitget.com, open the profile icon (top right) → <b>API Keys</b> → <b>Create API Key</b> → <b>System-generated API key</b>.
+    2. Give it a name and choose a <b>passphrase</b> (you will need it here).
+    3. Permissions: <b>Spot → Trade: Read and write</b>. Spot access is required even for futures: it is how we read the key's permissions. Add <b>Futures → Orders</b> and <b>Holdings: Read and write</b> only if you will trade futures.
+    4. Leave <b>Wallet → Withdraw</b> unticked. A key that can withdraw is refused.
+    5. Under <b>Bind IP address</b>, add our server IPs (see below).
+    6. Confirm with your verification codes and keep the API key, Secret key and passphrase at hand.
+checklist-bingx =
+    <b>Create the API key on BingX</b>
+    1. Log in at bingx.com, open the profile icon (top right) → <b>API Management</b> → <b>Create API</b>.
+    2. Permissions: <b>Read</b> and <b>Spot Trading</b> (add <b>Perpetual Futures Trading</b> only if you will trade futures).
+    3. Leave <b>Withdraw</b> unticked (and Universal Transfer too). A key that can withdraw is refused.
+    4. Under the <b>IP whitelist</b>, add our server IPs (see below): BingX deletes unbound trading keys after 14 days unused.
+    5. Confirm with your verification codes and keep the API Key and Secret Key at hand.
+checklist-htx =
+    <b>Create the API key on HTX</b>
+    1. Log in at htx.com, open the profile icon (top right) → <b>API Management</b> → <b>Create API Key</b>.
+    2. Permissions: <b>Read-only</b> and <b>Trade</b> (the same key trades futures once contracts trading is opened on your account).
+    3. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
+    4. Under <b>Bind IP address</b>, add our server IPs (see below): HTX deactivates unbound trading keys after 90 days unused.
+    5. Confirm with your verification codes and keep the Access Key and Secret Key at hand.
+checklist-gate =
+    <b>Create the API key on Gate.io</b>
+    1. Log in at gate.io, open the profile icon (top right) → <b>API Management</b> → <b>Create API Key</b> (APIv4, Classic account).
+    2. Permissions: <b>Spot Trade: Read and write</b> and <b>Account: Read only</b> (it lets us read the key's permissions and IPs). Add <b>Perpetual Futures: Read and write</b> only if you will trade futures.
+    3. Leave withdrawals off (Wallet at most Read only). Gate does not tell us whether a key can withdraw, so we will ask you to confirm it.
+    4. Under <b>IP Permissions</b>, bind our server IPs (see below): without an IP a Gate key is valid for 90 days only.
+    5. Confirm with your fund password and 2FA, and keep the API Key and Secret at hand.
+checklist-coinbase =
+    <b>Create the API key on Coinbase (Advanced Trade)</b>
+    1. Log in at portal.cdp.coinbase.com (Coinbase Developer Platform) → <b>API Keys</b> → <b>Create API key</b> (a Secret API key).
+    2. Choose the portfolio the platform will trade, and tick <b>View</b> and <b>Trade</b>.
+    3. Leave <b>Transfer</b> unticked. A key that can transfer funds is refused.
+    4. Under <b>Advanced settings</b>, keep the <b>ECDSA</b> signature (Ed25519 works too). If you set an <b>IP allowlist</b>, add our server IPs (see below).
+    5. Download the key file. Here you will paste its <b>name</b> (organizations/.../apiKeys/...) as the API key, and its whole <b>private key</b> block, from -----BEGIN to -----END, as the secret.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 ips-text =
@@ -113,6 +149,12 @@ credential-ask-apiKey =
 credential-key-term = { " " }(the { $term })
 credential-ask-secret =
     <b>Now paste the secret key.</b>
+    It is deleted at once and never shown again, not even partly.
+credential-ask-apiKey-coinbase =
+    <b>Paste the Coinbase API key name</b>: the line that starts with organizations/ and ends with apiKeys/ and the key id (for an Ed25519 key, just the key id).
+    I delete the message as soon as it arrives.
+credential-ask-secret-coinbase =
+    <b>Now paste the private key</b>: the whole block, from -----BEGIN to -----END, as in the key file (for an Ed25519 key, its 88-character secret).
     It is deleted at once and never shown again, not even partly.
 credential-ask-passphrase =
     <b>Now the API passphrase</b> you chose when you created the key on { $exchange }.

@@ -137,6 +137,28 @@ diag-KEY_WRONG_ENVIRONMENT-fix-okx =
     2. If so, log in at www.okx.com in live trading, open API and create a new key with Read and Trade, Withdraw off.
     3. If the key is from www.okx.com, copy the API key again with its copy button (it may have been cut short).
 
+## KEY_REJECTED
+diag-KEY_REJECTED-cause = The exchange refused the key without saying why: the key is wrong, our server's IP is not on its list, or the key lacks a permission it needs.
+diag-KEY_REJECTED-fix-mexc =
+    1. Key: open API Management on mexc.com and check that this key is listed. If not, create a new one.
+    2. IP: click Edit next to the key. If Link IP Address has entries, add: { $ips }
+    3. Permissions: tick Spot Account and Spot Trade, leave Withdraw unticked, save with 2FA.
+diag-KEY_REJECTED-fix-kucoin =
+    1. Key: open API Management on kucoin.com and check that this key is listed and enabled.
+    2. IP: if IP Restriction is on, add: { $ips }
+    3. Permissions: General and Spot ticked, Withdrawal (API: Transfer) left off.
+
+## KEY_EXPIRED
+diag-KEY_EXPIRED-cause = This API key has expired, so the exchange no longer accepts it. Keys without a bound IP address expire on most exchanges.
+diag-KEY_EXPIRED-fix-mexc =
+    1. Open API Management on mexc.com and delete the expired key.
+    2. Create a new key with Spot Account and Spot Trade, Withdraw unticked.
+    3. Under Link IP Address, add our servers: { $ips } (keys with a linked IP do not expire after 90 days).
+diag-KEY_EXPIRED-fix-kucoin =
+    1. Open API Management on kucoin.com and delete the expired key.
+    2. Create a new key (API Trading) with General and Spot, Withdrawal off.
+    3. Turn on IP Restriction and add our servers: { $ips }
+
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = The key exists, but the secret key does not match it. The secret was copied incompletely or belongs to another key.
 diag-INVALID_SECRET-fix-mexc =
@@ -159,7 +181,7 @@ diag-INVALID_SECRET-fix-okx =
     2. If you did not save it, open API on okx.com, delete this key and create a new one.
 
 ## INVALID_PASSPHRASE
-diag-INVALID_PASSPHRASE-cause = The API passphrase does not match. It is the password you typed yourself when you created the key, not your login password. KuCoin checks it together with the secret, so a wrong secret can also cause this.
+diag-INVALID_PASSPHRASE-cause = The API passphrase does not match. It is the password you typed yourself when you created the key, not your login password. On KuCoin a wrong secret can also cause this, because it checks the passphrase together with the secret.
 diag-INVALID_PASSPHRASE-fix-mexc =
     1. MEXC keys have no passphrase: only the Access Key and the Secret Key are needed.
 diag-INVALID_PASSPHRASE-fix-kucoin =
@@ -405,6 +427,42 @@ diag-KEY_EXPIRY_RULE-fix-okx =
     2. Open API on okx.com, Edit this key and add our servers' IPs: { $ips }
     3. Save with 2FA.
 
+## KEY_EXPIRES
+diag-KEY_EXPIRES-cause = The exchange says this key stops working on { $date } ({ $daysLeft } days left). We will remind you 7 days and 1 day before.
+diag-KEY_EXPIRES-fix-mexc =
+    1. Open API Management on mexc.com and link our servers' IPs to this key: { $ips }
+    2. If the date stays, create a new key before { $date } and use it here.
+diag-KEY_EXPIRES-fix-kucoin =
+    1. Open API Management on kucoin.com and add our servers under IP Restriction: { $ips }
+    2. If the date stays, create a new key before { $date } and use it here.
+
+## KEY_EXPIRY_RULE
+diag-KEY_EXPIRY_RULE-cause = Without a linked IP address, this exchange makes a key expire or lose trading after { $days } days. This key has none linked, or the exchange does not show it. Linking our IPs removes the limit.
+diag-KEY_EXPIRY_RULE-fix-mexc =
+    1. MEXC keys without a linked IP are valid for 90 days. We cannot see whether this key has one.
+    2. Open API Management on mexc.com, click Edit next to this key and, under Link IP Address, make sure these are listed: { $ips }
+diag-KEY_EXPIRY_RULE-fix-kucoin =
+    1. KuCoin deletes trading keys without an IP, or disables their trading, after 30 days without use.
+    2. Open API Management on kucoin.com, turn on IP Restriction for this key and add: { $ips }
+
+## PERMISSIONS_UNVERIFIED
+diag-PERMISSIONS_UNVERIFIED-cause = The exchange would not show us what this key may do, so we cannot prove it can read and trade. Please check it yourself.
+diag-PERMISSIONS_UNVERIFIED-fix-mexc =
+    1. Open API Management on mexc.com and click Edit next to this key.
+    2. Check that Spot Account and Trade are ticked and Withdraw is not.
+diag-PERMISSIONS_UNVERIFIED-fix-kucoin =
+    1. Open API Management on kucoin.com and look at this key's permissions.
+    2. General and Spot Trading must be listed, Withdrawal must not.
+diag-PERMISSIONS_UNVERIFIED-fix-binance =
+    1. Binance did not show us this key's restrictions, so we cannot prove it can read and trade.
+    2. Open API Management on binance.com and check this key: Enable Reading and Enable Spot and Margin Trading ticked, Enable Withdrawals off.
+diag-PERMISSIONS_UNVERIFIED-fix-bybit =
+    1. Bybit did not show us this key's permissions, so we cannot prove it can trade.
+    2. Open API on bybit.com and check this key: Read-Write with SPOT Trade ticked, Wallet Withdrawal off.
+diag-PERMISSIONS_UNVERIFIED-fix-okx =
+    1. OKX did not show us this key's permissions, so we cannot prove it can trade.
+    2. Open API on okx.com and check this key: Read and Trade ticked, Withdraw off.
+
 ## CLOCK_SKEW
 diag-CLOCK_SKEW-cause = Our server's clock differs from the exchange's by { $skewMs } ms. This is our problem, not your key's; we have been told.
 diag-CLOCK_SKEW-fix-mexc =
@@ -497,4 +555,4 @@ format-SAME_AS_KEY = this is the same as the API key. Paste the other value.
 format-PEM_INVALID = this is not a complete private key. Paste the whole block, from the BEGIN line to the END line.
 format-PEM_PUBLIC_KEY = this is the public key, the half you upload to the exchange. Paste the private key here (its first line says PRIVATE KEY).
 format-PEM_ENCRYPTED = this private key is protected by a password. Export it without a password (unencrypted PKCS8) and paste that.
-format-PEM_UNSUPPORTED = this exchange does not sign with this kind of key. Use a key type it supports (Binance: Ed25519 or RSA; Bybit: RSA) or a system-generated key.
+format-PEM_UNSUPPORTED = this exchange does not sign with this kind of key. Use a key type it supports (Binance: Ed25519 or RSA; Bybit: RSA; Coinbase: ECDSA or Ed25519) or a system-generated key.

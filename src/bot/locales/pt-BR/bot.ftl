@@ -16,7 +16,7 @@ start-returning =
 start-returning-hint = Toque numa conexão para ver os detalhes, ou conecte outra exchange.
 help-text =
     <b>Comandos</b>
-    /connect: conectar uma exchange (Binance, Bybit, OKX, KuCoin, MEXC)
+    /connect: conectar uma exchange (Binance, Bybit, OKX, Bitget, Gate.io, KuCoin, MEXC, HTX, BingX, Coinbase)
     /connections: suas conexões e o estado de cada uma
     /status [nome]: detalhes, verificações com falha e como corrigir
     /test [nome]: testar uma conexão agora
@@ -86,6 +86,43 @@ checklist-okx =
     5. Em <b>Endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo). Uma chave de negociação sem IP vinculado é apagada depois de 14 dias sem uso.
     6. Confirme com o 2FA e tenha em mãos a API key, a Secret key e a passphrase. Para futuros, o modo da conta não pode ser o modo Spot.
 checklist-ips = 🛡 IPs para liberar na chave (whitelist de IP): <code>{ $ips }</code>
+checklist-bitget =
+    <b>Crie a chave de API na Bitget</b>
+    1. Entre em bitget.com, abra o ícone de perfil (canto superior direito) → <b>Chaves de API</b> (API Keys) → <b>Criar chave de API</b> → <b>Chave gerada pelo sistema</b>.
+    2. Dê um nome e escolha uma <b>passphrase</b> (você vai precisar dela aqui).
+    3. Permissões: <b>Spot → Trade: Leitura e escrita</b>. O acesso Spot é obrigatório mesmo para futuros: é por ele que lemos as permissões da chave. Adicione <b>Futuros → Ordens</b> e <b>Posições: Leitura e escrita</b> só se for operar futuros.
+    4. Deixe <b>Carteira → Saque</b> (Withdraw) desmarcado. Chaves com permissão de saque são recusadas.
+    5. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo).
+    6. Confirme com seus códigos de verificação e tenha em mãos a API key, a Secret key e a passphrase.
+checklist-bingx =
+    <b>Crie a chave de API na BingX</b>
+    1. Entre em bingx.com, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>.
+    2. Permissões: <b>Leitura</b> (Read) e <b>Spot Trading</b> (adicione <b>Perpetual Futures Trading</b> só se for operar futuros).
+    3. Deixe <b>Saque</b> (Withdraw) desmarcado (e Universal Transfer também). Chaves com permissão de saque são recusadas.
+    4. Na <b>lista de IPs permitidos</b>, adicione os IPs dos nossos servidores (veja abaixo): a BingX apaga chaves de negociação sem IP depois de 14 dias sem uso.
+    5. Confirme com seus códigos de verificação e tenha em mãos a API Key e a Secret Key.
+checklist-htx =
+    <b>Crie a chave de API na HTX</b>
+    1. Entre em htx.com, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar chave de API</b>.
+    2. Permissões: <b>Somente leitura</b> (Read-only) e <b>Negociar</b> (Trade); a mesma chave opera futuros quando a negociação de contratos está aberta na sua conta.
+    3. Deixe <b>Saque</b> (Withdraw) desmarcado. Chaves com permissão de saque são recusadas.
+    4. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo): a HTX desativa chaves de negociação sem IP depois de 90 dias sem uso.
+    5. Confirme com seus códigos de verificação e tenha em mãos a Access Key e a Secret Key.
+checklist-gate =
+    <b>Crie a chave de API na Gate.io</b>
+    1. Entre em gate.io, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar chave de API</b> (APIv4, conta clássica).
+    2. Permissões: <b>Spot Trade: Leitura e escrita</b> e <b>Conta (Account): Somente leitura</b> (ela nos deixa ler as permissões e os IPs da chave). Adicione <b>Futuros Perpétuos: Leitura e escrita</b> só se for operar futuros.
+    3. Deixe os saques desligados (Carteira no máximo em Somente leitura). A Gate não nos diz se uma chave pode sacar, então vamos pedir que você confirme.
+    4. Em <b>Permissões de IP</b>, vincule os IPs dos nossos servidores (veja abaixo): sem IP, uma chave da Gate vale por só 90 dias.
+    5. Confirme com a senha de fundos e o 2FA, e tenha em mãos a API Key e o Secret.
+checklist-coinbase =
+    <b>Crie a chave de API na Coinbase (Advanced Trade)</b>
+    1. Entre em portal.cdp.coinbase.com (Coinbase Developer Platform) → <b>API Keys</b> → <b>Create API key</b> (uma Secret API key).
+    2. Escolha o portfólio que a plataforma vai operar e marque <b>View</b> e <b>Trade</b>.
+    3. Deixe <b>Transfer</b> desmarcado. Chaves com permissão de transferência são recusadas.
+    4. Em <b>Advanced settings</b>, mantenha a assinatura <b>ECDSA</b> (Ed25519 também funciona). Se definir uma <b>lista de IPs permitidos</b> (IP allowlist), adicione os IPs dos nossos servidores (veja abaixo).
+    5. Baixe o arquivo da chave. Aqui você vai colar o <b>nome</b> dela (organizations/.../apiKeys/...) como API key, e o bloco inteiro da <b>chave privada</b>, de -----BEGIN a -----END, como secret.
+checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 ips-text =
     🛡 <b>IPs dos nossos servidores.</b> Adicione cada um na whitelist de IP da sua chave de API na exchange (toque para copiar):
@@ -113,6 +150,12 @@ credential-ask-apiKey =
 credential-key-term = { " " }(a { $term })
 credential-ask-secret =
     <b>Agora cole a chave secreta.</b>
+    Ela é apagada na hora e nunca mais é mostrada, nem em parte.
+credential-ask-apiKey-coinbase =
+    <b>Cole a chave de API da Coinbase</b>, isto é, o nome dela: a linha que começa com organizations/ e termina com apiKeys/ e o id da chave (numa chave Ed25519, só o id da chave).
+    Eu apago a mensagem assim que ela chega.
+credential-ask-secret-coinbase =
+    <b>Agora cole a chave privada</b>: o bloco inteiro, de -----BEGIN a -----END, como no arquivo da chave (numa chave Ed25519, o secret de 88 caracteres).
     Ela é apagada na hora e nunca mais é mostrada, nem em parte.
 credential-ask-passphrase =
     <b>Agora a passphrase da API</b> que você escolheu ao criar a chave na { $exchange }.

@@ -136,6 +136,28 @@ diag-KEY_WRONG_ENVIRONMENT-fix-okx =
     2. Se for o caso, entre em www.okx.com na negociação real, abra API e crie uma chave nova com Read e Trade, Withdraw desligada.
     3. Se a chave é de www.okx.com, copie a API key de novo pelo botão de copiar (ela pode ter sido cortada).
 
+## KEY_REJECTED
+diag-KEY_REJECTED-cause = A exchange recusou a chave sem dizer por quê: a chave está errada, o IP do nosso servidor não está na lista dela, ou falta uma permissão necessária.
+diag-KEY_REJECTED-fix-mexc =
+    1. Chave: abra Gerenciamento de API em mexc.com e confira se esta chave aparece. Se não, crie uma nova.
+    2. IP: clique em Editar ao lado da chave. Se Vincular endereço IP (Link IP Address) tiver algo, adicione: { $ips }
+    3. Permissões: marque Conta Spot e Negociação Spot, deixe Saque desmarcado e salve com o 2FA.
+diag-KEY_REJECTED-fix-kucoin =
+    1. Chave: abra Gerenciamento de API em kucoin.com e confira se esta chave aparece e está ativa.
+    2. IP: se a Restrição de IP (IP Restriction) estiver ligada, adicione: { $ips }
+    3. Permissões: Geral (General) e Spot marcadas, Saque (Withdrawal; na API, Transfer) desligado.
+
+## KEY_EXPIRED
+diag-KEY_EXPIRED-cause = Esta chave de API expirou, e a exchange não a aceita mais. Na maioria das exchanges, chaves sem IP vinculado expiram.
+diag-KEY_EXPIRED-fix-mexc =
+    1. Abra Gerenciamento de API em mexc.com e apague a chave expirada.
+    2. Crie uma chave nova com Conta Spot e Negociação Spot, Saque desmarcado.
+    3. Em Vincular endereço IP (Link IP Address), adicione nossos servidores: { $ips } (chaves com IP vinculado não expiram em 90 dias).
+diag-KEY_EXPIRED-fix-kucoin =
+    1. Abra Gerenciamento de API em kucoin.com e apague a chave expirada.
+    2. Crie uma chave nova (API Trading) com Geral e Spot, Saque (Withdrawal) desligado.
+    3. Ligue a Restrição de IP (IP Restriction) e adicione nossos servidores: { $ips }
+
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = A chave existe, mas a chave secreta não corresponde a ela. O secret foi copiado pela metade ou é de outra chave.
 diag-INVALID_SECRET-fix-mexc =
@@ -158,7 +180,7 @@ diag-INVALID_SECRET-fix-okx =
     2. Se você não guardou, abra API em okx.com, apague esta chave e crie uma nova.
 
 ## INVALID_PASSPHRASE
-diag-INVALID_PASSPHRASE-cause = A passphrase da API não confere. É a senha que você mesmo digitou ao criar a chave, não a senha de login. A KuCoin confere a passphrase junto com o secret, então um secret errado também causa este erro.
+diag-INVALID_PASSPHRASE-cause = A passphrase da API não confere. É a senha que você mesmo digitou ao criar a chave, não a senha de login. Na KuCoin um secret errado também causa este erro, porque ela confere a passphrase junto com o secret.
 diag-INVALID_PASSPHRASE-fix-mexc =
     1. As chaves da MEXC não têm passphrase: bastam a Access Key e a Secret Key.
 diag-INVALID_PASSPHRASE-fix-kucoin =
@@ -404,6 +426,42 @@ diag-KEY_EXPIRY_RULE-fix-okx =
     2. Abra API em okx.com, edite esta chave e adicione os IPs dos nossos servidores: { $ips }
     3. Salve com o 2FA.
 
+## KEY_EXPIRES
+diag-KEY_EXPIRES-cause = A exchange informa que esta chave para de funcionar em { $date } (faltam { $daysLeft } dias). Vamos lembrar você 7 dias e 1 dia antes.
+diag-KEY_EXPIRES-fix-mexc =
+    1. Abra Gerenciamento de API em mexc.com e vincule a esta chave os IPs dos nossos servidores: { $ips }
+    2. Se a data continuar, crie uma chave nova antes de { $date } e use-a aqui.
+diag-KEY_EXPIRES-fix-kucoin =
+    1. Abra Gerenciamento de API em kucoin.com e adicione nossos servidores em Restrição de IP (IP Restriction): { $ips }
+    2. Se a data continuar, crie uma chave nova antes de { $date } e use-a aqui.
+
+## KEY_EXPIRY_RULE
+diag-KEY_EXPIRY_RULE-cause = Sem IP vinculado, esta exchange faz a chave expirar ou perder a negociação depois de { $days } dias. Esta chave não tem IP vinculado, ou a exchange não mostra. Vincular nossos IPs acaba com o limite.
+diag-KEY_EXPIRY_RULE-fix-mexc =
+    1. Chaves da MEXC sem IP vinculado valem por 90 dias. Não conseguimos ver se esta chave tem um.
+    2. Abra Gerenciamento de API em mexc.com, clique em Editar ao lado desta chave e, em Vincular endereço IP (Link IP Address), confira se estes estão na lista: { $ips }
+diag-KEY_EXPIRY_RULE-fix-kucoin =
+    1. A KuCoin apaga chaves de negociação sem IP, ou desliga a negociação delas, depois de 30 dias sem uso.
+    2. Abra Gerenciamento de API em kucoin.com, ligue a Restrição de IP (IP Restriction) desta chave e adicione: { $ips }
+
+## PERMISSIONS_UNVERIFIED
+diag-PERMISSIONS_UNVERIFIED-cause = A exchange não nos mostrou o que esta chave pode fazer, então não conseguimos provar que ela lê e negocia. Confira você mesmo.
+diag-PERMISSIONS_UNVERIFIED-fix-mexc =
+    1. Abra Gerenciamento de API em mexc.com e clique em Editar ao lado desta chave.
+    2. Confira se Conta e Negociação de Spot estão marcadas e Saque não.
+diag-PERMISSIONS_UNVERIFIED-fix-kucoin =
+    1. Abra Gerenciamento de API em kucoin.com e veja as permissões desta chave.
+    2. Geral e Trade Spot devem aparecer; Saque não.
+diag-PERMISSIONS_UNVERIFIED-fix-binance =
+    1. A Binance não nos mostrou as restrições desta chave, então não conseguimos provar que ela lê e negocia.
+    2. Abra Gerenciamento de API em binance.com e confira esta chave: Enable Reading e Enable Spot and Margin Trading marcados, Enable Withdrawals desligado.
+diag-PERMISSIONS_UNVERIFIED-fix-bybit =
+    1. A Bybit não nos mostrou as permissões desta chave, então não conseguimos provar que ela negocia.
+    2. Abra API em bybit.com e confira esta chave: Read-Write com SPOT Trade marcado, Wallet Withdrawal desligado.
+diag-PERMISSIONS_UNVERIFIED-fix-okx =
+    1. A OKX não nos mostrou as permissões desta chave, então não conseguimos provar que ela negocia.
+    2. Abra API em okx.com e confira esta chave: Read e Trade marcados, Withdraw desligado.
+
 ## CLOCK_SKEW
 diag-CLOCK_SKEW-cause = O relógio do nosso servidor está { $skewMs } ms diferente do relógio da exchange. O problema é nosso, não da sua chave, e já fomos avisados.
 diag-CLOCK_SKEW-fix-mexc =
@@ -496,4 +554,4 @@ format-SAME_AS_KEY = é igual à chave de API. Cole o outro valor.
 format-PEM_INVALID = isto não é uma chave privada completa. Cole o bloco inteiro, da linha BEGIN até a linha END.
 format-PEM_PUBLIC_KEY = esta é a chave pública, a metade que você envia à exchange. Cole aqui a chave privada (a primeira linha diz PRIVATE KEY).
 format-PEM_ENCRYPTED = esta chave privada está protegida por senha. Exporte-a sem senha (PKCS8 sem criptografia) e cole essa.
-format-PEM_UNSUPPORTED = esta exchange não assina com este tipo de chave. Use um tipo que ela aceita (Binance: Ed25519 ou RSA; Bybit: RSA) ou uma chave gerada pelo sistema.
+format-PEM_UNSUPPORTED = esta exchange não assina com este tipo de chave. Use um tipo que ela aceita (Binance: Ed25519 ou RSA; Bybit: RSA; Coinbase: ECDSA ou Ed25519) ou uma chave gerada pelo sistema.
