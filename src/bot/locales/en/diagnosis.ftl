@@ -137,28 +137,6 @@ diag-KEY_WRONG_ENVIRONMENT-fix-okx =
     2. If so, log in at www.okx.com in live trading, open API and create a new key with Read and Trade, Withdraw off.
     3. If the key is from www.okx.com, copy the API key again with its copy button (it may have been cut short).
 
-## KEY_REJECTED
-diag-KEY_REJECTED-cause = The exchange refused the key without saying why: the key is wrong, our server's IP is not on its list, or the key lacks a permission it needs.
-diag-KEY_REJECTED-fix-mexc =
-    1. Key: open API Management on mexc.com and check that this key is listed. If not, create a new one.
-    2. IP: click Edit next to the key. If Link IP Address has entries, add: { $ips }
-    3. Permissions: tick Spot Account and Spot Trade, leave Withdraw unticked, save with 2FA.
-diag-KEY_REJECTED-fix-kucoin =
-    1. Key: open API Management on kucoin.com and check that this key is listed and enabled.
-    2. IP: if IP Restriction is on, add: { $ips }
-    3. Permissions: General and Spot ticked, Withdrawal (API: Transfer) left off.
-
-## KEY_EXPIRED
-diag-KEY_EXPIRED-cause = This API key has expired, so the exchange no longer accepts it. Keys without a bound IP address expire on most exchanges.
-diag-KEY_EXPIRED-fix-mexc =
-    1. Open API Management on mexc.com and delete the expired key.
-    2. Create a new key with Spot Account and Spot Trade, Withdraw unticked.
-    3. Under Link IP Address, add our servers: { $ips } (keys with a linked IP do not expire after 90 days).
-diag-KEY_EXPIRED-fix-kucoin =
-    1. Open API Management on kucoin.com and delete the expired key.
-    2. Create a new key (API Trading) with General and Spot, Withdrawal off.
-    3. Turn on IP Restriction and add our servers: { $ips }
-
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = The key exists, but the secret key does not match it. The secret was copied incompletely or belongs to another key.
 diag-INVALID_SECRET-fix-mexc =
@@ -426,24 +404,6 @@ diag-KEY_EXPIRY_RULE-fix-okx =
     1. OKX deletes keys with Trade or Withdraw permission and no linked IP after 14 days without use.
     2. Open API on okx.com, Edit this key and add our servers' IPs: { $ips }
     3. Save with 2FA.
-
-## KEY_EXPIRES
-diag-KEY_EXPIRES-cause = The exchange says this key stops working on { $date } ({ $daysLeft } days left). We will remind you 7 days and 1 day before.
-diag-KEY_EXPIRES-fix-mexc =
-    1. Open API Management on mexc.com and link our servers' IPs to this key: { $ips }
-    2. If the date stays, create a new key before { $date } and use it here.
-diag-KEY_EXPIRES-fix-kucoin =
-    1. Open API Management on kucoin.com and add our servers under IP Restriction: { $ips }
-    2. If the date stays, create a new key before { $date } and use it here.
-
-## KEY_EXPIRY_RULE
-diag-KEY_EXPIRY_RULE-cause = Without a linked IP address, this exchange makes a key expire or lose trading after { $days } days. This key has none linked, or the exchange does not show it. Linking our IPs removes the limit.
-diag-KEY_EXPIRY_RULE-fix-mexc =
-    1. MEXC keys without a linked IP are valid for 90 days. We cannot see whether this key has one.
-    2. Open API Management on mexc.com, click Edit next to this key and, under Link IP Address, make sure these are listed: { $ips }
-diag-KEY_EXPIRY_RULE-fix-kucoin =
-    1. KuCoin deletes trading keys without an IP, or disables their trading, after 30 days without use.
-    2. Open API Management on kucoin.com, turn on IP Restriction for this key and add: { $ips }
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-cause = The exchange would not show us what this key may do, so we cannot prove it can read and trade. Please check it yourself.

@@ -122,7 +122,6 @@ checklist-coinbase =
     3. Deixe <b>Transfer</b> desmarcado. Chaves com permissão de transferência são recusadas.
     4. Em <b>Advanced settings</b>, mantenha a assinatura <b>ECDSA</b> (Ed25519 também funciona). Se definir uma <b>lista de IPs permitidos</b> (IP allowlist), adicione os IPs dos nossos servidores (veja abaixo).
     5. Baixe o arquivo da chave. Aqui você vai colar o <b>nome</b> dela (organizations/.../apiKeys/...) como API key, e o bloco inteiro da <b>chave privada</b>, de -----BEGIN a -----END, como secret.
-checklist-ips = 🛡 IPs dos nossos servidores para a lista de permissões: <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 ips-text =
     🛡 <b>IPs dos nossos servidores.</b> Adicione cada um na whitelist de IP da sua chave de API na exchange (toque para copiar):

@@ -136,28 +136,6 @@ diag-KEY_WRONG_ENVIRONMENT-fix-okx =
     2. Se for o caso, entre em www.okx.com na negociação real, abra API e crie uma chave nova com Read e Trade, Withdraw desligada.
     3. Se a chave é de www.okx.com, copie a API key de novo pelo botão de copiar (ela pode ter sido cortada).
 
-## KEY_REJECTED
-diag-KEY_REJECTED-cause = A exchange recusou a chave sem dizer por quê: a chave está errada, o IP do nosso servidor não está na lista dela, ou falta uma permissão necessária.
-diag-KEY_REJECTED-fix-mexc =
-    1. Chave: abra Gerenciamento de API em mexc.com e confira se esta chave aparece. Se não, crie uma nova.
-    2. IP: clique em Editar ao lado da chave. Se Vincular endereço IP (Link IP Address) tiver algo, adicione: { $ips }
-    3. Permissões: marque Conta Spot e Negociação Spot, deixe Saque desmarcado e salve com o 2FA.
-diag-KEY_REJECTED-fix-kucoin =
-    1. Chave: abra Gerenciamento de API em kucoin.com e confira se esta chave aparece e está ativa.
-    2. IP: se a Restrição de IP (IP Restriction) estiver ligada, adicione: { $ips }
-    3. Permissões: Geral (General) e Spot marcadas, Saque (Withdrawal; na API, Transfer) desligado.
-
-## KEY_EXPIRED
-diag-KEY_EXPIRED-cause = Esta chave de API expirou, e a exchange não a aceita mais. Na maioria das exchanges, chaves sem IP vinculado expiram.
-diag-KEY_EXPIRED-fix-mexc =
-    1. Abra Gerenciamento de API em mexc.com e apague a chave expirada.
-    2. Crie uma chave nova com Conta Spot e Negociação Spot, Saque desmarcado.
-    3. Em Vincular endereço IP (Link IP Address), adicione nossos servidores: { $ips } (chaves com IP vinculado não expiram em 90 dias).
-diag-KEY_EXPIRED-fix-kucoin =
-    1. Abra Gerenciamento de API em kucoin.com e apague a chave expirada.
-    2. Crie uma chave nova (API Trading) com Geral e Spot, Saque (Withdrawal) desligado.
-    3. Ligue a Restrição de IP (IP Restriction) e adicione nossos servidores: { $ips }
-
 ## INVALID_SECRET
 diag-INVALID_SECRET-cause = A chave existe, mas a chave secreta não corresponde a ela. O secret foi copiado pela metade ou é de outra chave.
 diag-INVALID_SECRET-fix-mexc =
@@ -425,24 +403,6 @@ diag-KEY_EXPIRY_RULE-fix-okx =
     1. A OKX apaga chaves com permissão Trade ou Withdraw e sem IP vinculado depois de 14 dias sem uso.
     2. Abra API em okx.com, edite esta chave e adicione os IPs dos nossos servidores: { $ips }
     3. Salve com o 2FA.
-
-## KEY_EXPIRES
-diag-KEY_EXPIRES-cause = A exchange informa que esta chave para de funcionar em { $date } (faltam { $daysLeft } dias). Vamos lembrar você 7 dias e 1 dia antes.
-diag-KEY_EXPIRES-fix-mexc =
-    1. Abra Gerenciamento de API em mexc.com e vincule a esta chave os IPs dos nossos servidores: { $ips }
-    2. Se a data continuar, crie uma chave nova antes de { $date } e use-a aqui.
-diag-KEY_EXPIRES-fix-kucoin =
-    1. Abra Gerenciamento de API em kucoin.com e adicione nossos servidores em Restrição de IP (IP Restriction): { $ips }
-    2. Se a data continuar, crie uma chave nova antes de { $date } e use-a aqui.
-
-## KEY_EXPIRY_RULE
-diag-KEY_EXPIRY_RULE-cause = Sem IP vinculado, esta exchange faz a chave expirar ou perder a negociação depois de { $days } dias. Esta chave não tem IP vinculado, ou a exchange não mostra. Vincular nossos IPs acaba com o limite.
-diag-KEY_EXPIRY_RULE-fix-mexc =
-    1. Chaves da MEXC sem IP vinculado valem por 90 dias. Não conseguimos ver se esta chave tem um.
-    2. Abra Gerenciamento de API em mexc.com, clique em Editar ao lado desta chave e, em Vincular endereço IP (Link IP Address), confira se estes estão na lista: { $ips }
-diag-KEY_EXPIRY_RULE-fix-kucoin =
-    1. A KuCoin apaga chaves de negociação sem IP, ou desliga a negociação delas, depois de 30 dias sem uso.
-    2. Abra Gerenciamento de API em kucoin.com, ligue a Restrição de IP (IP Restriction) desta chave e adicione: { $ips }
 
 ## PERMISSIONS_UNVERIFIED
 diag-PERMISSIONS_UNVERIFIED-cause = A exchange não nos mostrou o que esta chave pode fazer, então não conseguimos provar que ela lê e negocia. Confira você mesmo.
