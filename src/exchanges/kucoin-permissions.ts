@@ -4,10 +4,20 @@
  * treat `**` as "any middle part".
  */
 
-/** Splits `"General,Spot,Futures"` (also tolerates `"General, Spot"` and arrays). */
-export function parseKucoinPermissions(value: unknown): string[] {
-  const parts = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : []
-  return parts.map((p) => p.trim()).filter(Boolean)
+/**
+ * Splits `"General,Spot,Futures"` (also tolerates `"General, Spot"` and an array of strings).
+ * Returns null when the field is not a non-empty list of words (missing, null, an object, an
+ * empty string or array, non-string items): the withdrawal check is then unprovable, and the
+ * caller must fail safe (a list we could not read is never "no Transfer permission"). Every
+ * KuCoin key has at least `General`, so an empty list is a shape we do not know, not a safe key.
+ */
+export function parseKucoinPermissions(value: unknown): string[] | null {
+  let parts: string[]
+  if (typeof value === 'string') parts = value.split(',')
+  else if (Array.isArray(value) && value.every((p) => typeof p === 'string')) parts = value
+  else return null
+  const words = parts.map((p) => p.trim()).filter(Boolean)
+  return words.length > 0 ? words : null
 }
 
 /**
@@ -32,11 +42,15 @@ export function evaluateWhitelist(whitelist: readonly string[], egressIps: reado
   return missing.length === 0 ? { state: 'pass' } : { state: 'fail', missing }
 }
 
-/** Exact match, or a masked entry (`203.**.7`) whose visible ends match the IP's. */
+/**
+ * Exact match, or a masked entry (`203.**.7`) whose visible ends match the IP's. A mask must
+ * show both ends: a bare `*` or `**` proves nothing about which IP is listed, so it never matches.
+ */
 export function ipMatches(entry: string, ip: string): boolean {
   const e = entry.trim().toLowerCase()
   const target = ip.trim().toLowerCase()
   if (!e.includes('*')) return e === target
   const [head, tail] = e.split(/\*+/, 2) as [string, string | undefined]
-  return target.startsWith(head) && target.endsWith(tail ?? '') && target.length > head.length + (tail ?? '').length
+  if (!head || !tail) return false
+  return target.startsWith(head) && target.endsWith(tail) && target.length > head.length + tail.length
 }

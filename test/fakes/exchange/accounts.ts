@@ -29,7 +29,15 @@ export interface FakeAccountInput {
   keyVersion?: 2 | 3
   /** KuCoin masks whitelist entries in GET /api/v1/user/api-key (`203.**.7`); false shows them whole. */
   maskWhitelist?: boolean
+  /**
+   * KuCoin: what GET /api/v1/user/api-key returns as `permission` instead of the comma list, to
+   * imitate an API change (the field gone, null, an object, empty). The key still has `permissions`.
+   */
+  permissionField?: PermissionFieldShape
 }
+
+/** Shapes of KuCoin's `permission` field the adapter must not mistake for "no Transfer permission". */
+export type PermissionFieldShape = 'missing' | 'null' | 'object' | 'empty-string' | 'empty-array' | 'array-of-objects'
 
 /** A stored account; mutable so a test can revoke or change it while the fake runs. */
 export interface FakeAccount {
@@ -44,6 +52,7 @@ export interface FakeAccount {
   frozen: boolean
   keyVersion: 2 | 3
   maskWhitelist: boolean
+  permissionField: PermissionFieldShape | undefined
   revoked: boolean
 }
 
@@ -87,6 +96,7 @@ export class AccountBook {
       frozen: input.frozen ?? false,
       keyVersion: input.keyVersion ?? 2,
       maskWhitelist: input.maskWhitelist ?? true,
+      permissionField: input.permissionField,
       revoked: false,
     }
     this.byKey.set(account.apiKey, account)

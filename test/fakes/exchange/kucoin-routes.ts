@@ -50,12 +50,21 @@ function maskIp(ip: string): string {
   return parts.length === 4 ? `${parts[0]}.**.${parts[3]}` : ip
 }
 
+const PERMISSION_FIELD: Record<NonNullable<FakeAccount['permissionField']>, unknown> = {
+  missing: undefined,
+  null: null,
+  object: { General: true, Spot: true, Transfer: true },
+  'empty-string': '',
+  'empty-array': [],
+  'array-of-objects': [{ name: 'Transfer' }],
+}
+
 function apiKeyInfo(a: FakeAccount): FakeResponse {
   return ok({
     remark: 'backfuture',
     apiKey: a.apiKey,
     apiVersion: a.keyVersion,
-    permission: a.permissions.join(','),
+    permission: a.permissionField ? PERMISSION_FIELD[a.permissionField] : a.permissions.join(','),
     ipWhitelist: a.ipWhitelist.map((ip) => (a.maskWhitelist ? maskIp(ip) : ip)).join(','),
     createdAt: 1_728_443_843_000,
     uid: 165_111_215,
