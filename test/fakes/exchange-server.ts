@@ -37,6 +37,11 @@ export class FakeExchangeServer {
   readonly requests: LoggedRequest[] = []
   /** The address the fake treats as the caller's ("our egress IP"); undefined = the socket's address. */
   callerIp: string | undefined
+  /**
+   * Extra tolerance on every signed timestamp. 0 (default) checks them as the exchanges do; tests
+   * that load the machine on purpose raise it, so a request slowed by the load is not a clock fault.
+   */
+  timestampSlackMs = 0
   private readonly accounts = new AccountBook()
   private scenarios: Scenario[] = []
   private skew: Partial<Record<FakeExchangeId | 'all', number>> = {}
@@ -138,6 +143,7 @@ export class FakeExchangeServer {
       body,
       callerIp: this.callerIp ?? (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
       now: Date.now() + (this.skew[exchange] ?? this.skew.all ?? 0),
+      timestampSlackMs: this.timestampSlackMs,
       accounts: this.accounts,
     }
     const route = () => (exchange === 'mexc' ? mexcRoute(ctx) : kucoinRoute(ctx))
