@@ -17,6 +17,7 @@ import { createSealer, type Sealer } from './secrets/sealer.js'
 import { createConnectionService, type ConnectionService } from './services/connections.js'
 import { createConnectionsRepo } from './storage/connections.repo.js'
 import { openDatabase, type Database } from './storage/database.js'
+import { createWalScrubber } from './storage/wal-scrubber.js'
 import { createOutboxRepo } from './storage/outbox.repo.js'
 import { createTestResultsRepo } from './storage/test-results.repo.js'
 import { createUsersRepo } from './storage/users.repo.js'
@@ -80,6 +81,8 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     outbox: createOutboxRepo(database.db),
   }
   const exchanges = createExchangeRegistry({ urls: config.exchangeUrls })
+  // After a delete or replace commits, the old ciphertext leaves the WAL and the main file at once.
+  const walScrubber = createWalScrubber({ truncateWal: database.truncateWal, logger })
   let outboxWorker: OutboxWorker | undefined
   // The state change and its notification row commit in one transaction (see onTested).
   const onTested = createTransitionRecorder({
@@ -95,7 +98,14 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     sealer,
     exchanges,
     transaction: database.transaction,
-    settings: { egressIps: config.egressIps, requestTimeoutMs: config.exchangeTimeoutMs, totalTimeoutMs: config.testTimeoutMs, offlineAfterFailures: config.offlineAfterFailures },
+    scrubDisk: walScrubber.request,
+    settings: {
+      egressIps: config.egressIps,
+      requestTimeoutMs: config.exchangeTimeoutMs,
+      totalTimeoutMs: config.testTimeoutMs,
+      offlineAfterFailures: config.offlineAfterFailures,
+      limits: { maxConnections: config.maxConnectionsPerUser, connectPerHour: config.connectPerHour, testPerHour: config.testPerHour, stopMonitorAfterInvalid: config.monitorStopAfterInvalid },
+    },
     logger,
   })
   const i18n = createI18n()
@@ -165,6 +175,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       await monitor.stop()
       await outboxWorker?.stop()
       await runner?.stop()
+      walScrubber.stop()
       database.checkpoint()
       database.close()
     },

@@ -58,9 +58,13 @@ export function createNotifySender(deps: NotifySenderDeps) {
     }
     if (p.kind === 'offline' && !exchangeOnly) lines.push('', t('notify-footer-fix'))
     if (p.kind === 'reminder') lines.push('', t('notify-footer-fix'))
+    if (p.kind === 'stopped') lines.push('', t('notify-footer-stopped', { name: escapeHtml(p.name) }))
     lines.push(`<i>${t('notify-footer-settings')}</i>`)
     let keyboard: InlineKeyboard | undefined
     if (p.kind === 'offline' || p.kind === 'reminder') keyboard = new InlineKeyboard().text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
+    if (p.kind === 'stopped') {
+      keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId })).text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
+    }
     if (p.kind === 'unsafe') keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId }))
     return { text: lines.join('\n'), keyboard }
   }

@@ -5,8 +5,11 @@
  */
 import { EXCHANGE_IDS, type CheckResult, type ExchangeId, type Market } from '../domain/types.js'
 
-/** What happened to a connection, from the user's point of view. */
-export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder'] as const
+/**
+ * What happened to a connection, from the user's point of view. `stopped`: the exchange kept
+ * refusing the key, secret or passphrase, so the monitor stopped testing it (told once).
+ */
+export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder', 'stopped'] as const
 /** A notification's kind; each has its own text in notify.ftl. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

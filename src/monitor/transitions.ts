@@ -37,6 +37,15 @@ export function decideNotification(e: TestedEvent, reminderMs: number): Decision
   return periods >= 1 ? key('reminder', `:${periods}`) : null
 }
 
+/**
+ * The one notice that the monitor stopped testing a key its exchange keeps refusing; keyed by
+ * when it stopped, so it is queued once per stop (a passing test resumes, a later stop is new).
+ */
+export function decideStopNotice(e: TestedEvent): Decision | null {
+  if (!e.monitorStopped) return null
+  return { kind: 'stopped', idempotencyKey: `${e.after.id}:stopped:${e.report.startedAt}` }
+}
+
 /** What the recorder needs; `onQueued` lets the outbox worker wake at once instead of polling. */
 export interface TransitionRecorderDeps {
   outbox: OutboxRepo
@@ -55,25 +64,26 @@ export interface TransitionRecorderDeps {
 export function createTransitionRecorder(deps: TransitionRecorderDeps): (e: TestedEvent) => void {
   const reminderMs = deps.reminderHours * 3_600_000
   return (e) => {
-    const decision = decideNotification(e, reminderMs)
-    if (!decision) return
-    const user = deps.users.get(e.userId)
-    if (!user?.notifications || !user.active) {
-      deps.logger.debug({ connectionId: e.after.id, userId: e.userId, kind: decision.kind }, 'notification not queued: user opted out or blocked the bot')
-      return
+    for (const decision of [decideNotification(e, reminderMs), decideStopNotice(e)]) {
+      if (!decision) continue
+      const user = deps.users.get(e.userId)
+      if (!user?.notifications || !user.active) {
+        deps.logger.debug({ connectionId: e.after.id, userId: e.userId, kind: decision.kind }, 'notification not queued: user opted out or blocked the bot')
+        continue
+      }
+      const payload: NotificationPayload = {
+        kind: decision.kind,
+        connectionId: e.after.id,
+        name: e.after.name,
+        exchange: e.after.exchange,
+        market: e.after.market,
+        since: e.statusChangedAt ?? e.report.startedAt,
+        checks: decision.kind === 'recovered' ? [] : e.report.checks.filter((c) => c.state !== 'pass' && c.code !== undefined),
+      }
+      const queued = deps.outbox.enqueue({ userId: e.userId, connectionId: e.after.id, idempotencyKey: decision.idempotencyKey, kind: decision.kind, payload: JSON.stringify(payload) })
+      if (!queued) continue
+      deps.logger.info({ connectionId: e.after.id, userId: e.userId, kind: decision.kind }, 'notification queued')
+      deps.onQueued?.()
     }
-    const payload: NotificationPayload = {
-      kind: decision.kind,
-      connectionId: e.after.id,
-      name: e.after.name,
-      exchange: e.after.exchange,
-      market: e.after.market,
-      since: e.statusChangedAt ?? e.report.startedAt,
-      checks: decision.kind === 'recovered' ? [] : e.report.checks.filter((c) => c.state !== 'pass' && c.code !== undefined),
-    }
-    const queued = deps.outbox.enqueue({ userId: e.userId, connectionId: e.after.id, idempotencyKey: decision.idempotencyKey, kind: decision.kind, payload: JSON.stringify(payload) })
-    if (!queued) return
-    deps.logger.info({ connectionId: e.after.id, userId: e.userId, kind: decision.kind }, 'notification queued')
-    deps.onQueued?.()
   }
 }
