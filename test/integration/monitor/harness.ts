@@ -36,9 +36,9 @@ export interface HarnessOptions {
   worker?: Partial<OutboxSettings>
   lock?: ConnectionServiceDeps['lock']
   /**
-   * Per-user limits. By default the monitor never stops testing a refused key here (the
-   * production default stops after 3), so tests of notifications can watch many sweeps of a
-   * revoked key; test/security/f06-key-squatting.test.ts sets it.
+   * Per-user limits. By default none applies here: the monitor never stops testing a refused key
+   * (the production default stops after 3), so tests of notifications can watch many sweeps of a
+   * revoked key, and the hourly quotas do not cap tests that hammer one connection on purpose.
    */
   limits?: Partial<UserLimits>
   /** Wraps the transition recorder (to inject a failure inside the test's transaction). */
@@ -84,7 +84,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
     sealer,
     exchanges: registry,
     transaction: db.transaction,
-    settings: { egressIps: [OUR_IP], requestTimeoutMs: 1_000, totalTimeoutMs: 3_000, offlineAfterFailures: opts.threshold ?? 3, limits: { stopMonitorAfterInvalid: 1_000, ...opts.limits } },
+    settings: { egressIps: [OUR_IP], requestTimeoutMs: 1_000, totalTimeoutMs: 3_000, offlineAfterFailures: opts.threshold ?? 3, limits: { stopMonitorAfterInvalid: 1_000, connectPerHour: 1_000, testPerHour: 10_000, ...opts.limits } },
     logger,
     onTested: opts.wrapRecorder ? opts.wrapRecorder(recorder) : recorder,
     ...(opts.lock ? { lock: opts.lock } : {}),
