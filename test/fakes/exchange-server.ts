@@ -42,6 +42,8 @@ export class FakeExchangeServer {
    * that load the machine on purpose raise it, so a request slowed by the load is not a clock fault.
    */
   timestampSlackMs = 0
+  /** Called synchronously as each request arrives (after it is logged), to act at an exact point of a test. */
+  onRequest: ((request: LoggedRequest) => void) | undefined
   private readonly accounts = new AccountBook()
   private scenarios: Scenario[] = []
   private skew: Partial<Record<FakeExchangeId | 'all', number>> = {}
@@ -132,7 +134,9 @@ export class FakeExchangeServer {
     const [p, exchange, hostRole] = prefix
     const path = url.pathname.slice(p.length) || '/'
     const role = exchange === 'mexc' && path.startsWith('/api/v1/') ? 'contract' : hostRole
-    this.requests.push({ exchange, role, method: req.method ?? 'GET', path })
+    const logged: LoggedRequest = { exchange, role, method: req.method ?? 'GET', path }
+    this.requests.push(logged)
+    this.onRequest?.(logged)
     const ctx: RouteContext = {
       exchange,
       role,
