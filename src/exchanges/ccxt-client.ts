@@ -20,7 +20,7 @@ export type CcxtClass<E extends Exchange> = new (config?: Record<string, unknown
 /** What the last HTTP response said, kept so a diagnosis never has to parse ccxt's message. */
 export interface ResponseTrace {
   status?: number
-  /** The exchange's own `code` field from a JSON body, as a string (`"10072"`, `"400003"`). */
+  /** The exchange's own error code from a JSON body, as a string (`"10072"`, `"400003"`, Bybit's `retCode`). */
   exchangeCode?: string
   retryAfterS?: number
 }
@@ -34,7 +34,21 @@ export interface CcxtClientSpec {
    * (e.g. `['spot', 'private']` or `['futuresPrivate']`), or undefined to keep it.
    */
   origin?: (path: readonly string[]) => string | undefined
+  /**
+   * Where this exchange puts its error code in a JSON body, first present field wins; default
+   * `['code']`. Bybit says `retCode` (`ret_code` on older paths).
+   */
+  codeFields?: readonly string[]
+  /**
+   * For exchanges whose code alone does not say what happened (HTX answers `api-signature-not-valid`
+   * for a bad key, a bad secret, an IP or a clock): reads the body and returns a code from a fixed
+   * vocabulary of its own, never the message text. Wins over `codeFields` when it returns a code.
+   */
+  readCode?: CodeReader
 }
+
+/** Reads an exchange's error code from a parsed JSON body; see {@link CcxtClientSpec.readCode}. */
+export type CodeReader = (body: Record<string, unknown>) => string | undefined
 
 /** A leased ccxt instance plus the request counter and last-response trace the report needs. */
 export interface CcxtClient<E extends Exchange> {
@@ -67,6 +81,9 @@ export const POOL_IDLE_TTL_MS = 10 * 60_000
 const LAST_FIELDS = ['last_http_response', 'last_json_response', 'last_response_headers', 'last_request_headers', 'last_request_body', 'last_request_url', 'last_request_path'] as const
 
 interface Lease {
+  /** Where this test's exchange puts its error code (the spec's), read by the instance's response hook. */
+  codeFields: readonly string[]
+  readCode: CodeReader | undefined
   count: number
   trace: ResponseTrace
   pending: number
@@ -119,7 +136,7 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
   trimIdle(idle)
   const item = fresh ?? idle.pop() ?? build(K, spec.origin).item
   stats.leased++
-  const lease: Lease = { count: 0, trace: {}, pending: 0, released: false }
+  const lease: Lease = { codeFields: spec.codeFields ?? ['code'], readCode: spec.readCode, count: 0, trace: {}, pending: 0, released: false }
   item.lease = lease
   const ex = item.ex as unknown as Record<string, unknown>
   ex['apiKey'] = spec.credentials?.apiKey
@@ -169,9 +186,16 @@ function build(Klass: CcxtClass<Exchange>, origin: CcxtClientSpec['origin']): { 
   }
   // Installed once per instance; they report into whichever lease holds the instance now.
   const anyEx = ex as unknown as {
+    milliseconds: () => number
+    seconds: () => number
     fetch: (...a: unknown[]) => Promise<unknown>
     onRestResponse: (status: number, statusText: string, url: string, method: string, headers: Record<string, string>, body: string, ...rest: unknown[]) => string
   }
+  // ccxt reads the clock through the `Date.now` it captured when it was imported; nonces and
+  // timestamps then follow the process clock the rest of the app (and a test's controlled
+  // clock) reads, so a signature and the report that judges it never disagree on the time.
+  anyEx.milliseconds = () => Date.now()
+  anyEx.seconds = () => Math.floor(Date.now() / 1000)
   const originalFetch = anyEx.fetch.bind(ex)
   anyEx.fetch = (...args: unknown[]) => {
     const lease = item.lease
@@ -180,7 +204,7 @@ function build(Klass: CcxtClass<Exchange>, origin: CcxtClientSpec['origin']): { 
     return hold(lease, originalFetch(...args))
   }
   anyEx.onRestResponse = (status, _text, _url, _method, headers, body) => {
-    if (item.lease) item.lease.trace = { status, ...readBody(body), ...readRetryAfter(headers) }
+    if (item.lease) item.lease.trace = { status, ...readBody(body, item.lease.codeFields, item.lease.readCode), ...readRetryAfter(headers) }
     return typeof body === 'string' ? body.trim() : body
   }
   return { item, paths }
@@ -244,7 +268,7 @@ function trimIdle(idle: Array<Pooled<Exchange>>): void {
   // Oldest first: the list is used as a stack, so recently used instances (warm sockets) stay.
   while (idle.length > 0 && idle[0]!.idleSince < cutoff) {
     const old = idle.shift()!
-    drop(old, { count: 0, trace: {}, pending: 0, released: true })
+    drop(old, { codeFields: [], readCode: undefined, count: 0, trace: {}, pending: 0, released: true })
   }
 }
 
@@ -271,12 +295,17 @@ export function rewriteOrigins(node: unknown, path: string[], origin: (path: rea
   return node
 }
 
-function readBody(body: unknown): Pick<ResponseTrace, 'exchangeCode'> {
+function readBody(body: unknown, fields: readonly string[], readCode?: CodeReader): Pick<ResponseTrace, 'exchangeCode'> {
   if (typeof body !== 'string' || !body.trimStart().startsWith('{')) return {}
   try {
-    const parsed = JSON.parse(body) as { code?: unknown }
-    const code = parsed.code
-    return typeof code === 'string' || typeof code === 'number' ? { exchangeCode: String(code) } : {}
+    const parsed = JSON.parse(body) as Record<string, unknown>
+    const own = readCode?.(parsed)
+    if (own !== undefined) return { exchangeCode: own }
+    for (const f of fields) {
+      const code = parsed[f]
+      if (typeof code === 'string' || typeof code === 'number') return { exchangeCode: String(code) }
+    }
+    return {}
   } catch {
     return {}
   }

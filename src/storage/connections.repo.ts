@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from './database.js'
 import { connections } from './schema.js'
 
@@ -9,7 +9,18 @@ export type NewConnectionRow = typeof connections.$inferInsert
 /** The sealed credential columns, replaced together (replace, rotation). */
 export type SealedFields = Pick<ConnectionRow, 'sealKeyId' | 'sealedApiKey' | 'sealedSecret' | 'sealedPassphrase' | 'keyFingerprint'>
 /** The status columns the connection test and the monitor write. */
-export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' | 'lastTestedAt' | 'lastReport'> & { statusChangedAt?: number | null }
+export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' | 'lastTestedAt' | 'lastReport'> & {
+  statusChangedAt?: number | null
+  provenAt?: number | null
+  authFailures?: number
+  monitorPausedAt?: number | null
+}
+/** The proven connection that owns a key fingerprint: enough to say "yours, called X" or "someone's". */
+export interface FingerprintOwner {
+  id: string
+  userId: number
+  name: string
+}
 
 /**
  * Queries on connections. Every query a user can trigger takes the owner's id, so ownership is
@@ -29,6 +40,27 @@ export function createConnectionsRepo(db: Db) {
   const statusSet = { status: v('status'), consecutiveFailures: v('consecutiveFailures'), lastTestedAt: v('lastTestedAt'), lastReport: v('lastReport'), updatedAt: v('updatedAt') }
   const setStatus = db.update(connections).set(statusSet).where(eq(connections.id, p('id'))).prepare()
   const setStatusChanged = db.update(connections).set({ ...statusSet, statusChangedAt: v('statusChangedAt') }).where(eq(connections.id, p('id'))).prepare()
+  const setPause = db.update(connections).set({ pausedAt: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNull(connections.pausedAt))).prepare()
+  const clearPause = db.update(connections).set({ pausedAt: null, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNotNull(connections.pausedAt))).prepare()
+  const gateRead = db
+    .update(connections)
+    .set({ lastCredentialReadAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(connections.id, sql.placeholder('id')), eq(connections.status, 'online'), isNull(connections.pausedAt)))
+    .returning()
+    .prepare()
+  function fingerprintOwner(fingerprint: string, exceptId?: string): FingerprintOwner | undefined {
+    const proven = and(eq(connections.keyFingerprint, fingerprint), isNotNull(connections.provenAt))
+    const where = exceptId ? and(proven, ne(connections.id, exceptId)) : proven
+    return db.select({ id: connections.id, userId: connections.userId, name: connections.name }).from(connections).where(where).get()
+  }
+  function listForSweep(): Array<{ id: string; exchange: string }> {
+    return db
+      .select({ id: connections.id, exchange: connections.exchange })
+      .from(connections)
+      .where(isNull(connections.monitorPausedAt))
+      .orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt))
+      .all()
+  }
   return {
     insert(row: NewConnectionRow): ConnectionRow {
       return db.insert(connections).values(row).returning().get()
@@ -49,14 +81,15 @@ export function createConnectionsRepo(db: Db) {
     countByUser(userId: number): number {
       return db.select({ n: count() }).from(connections).where(eq(connections.userId, userId)).get()?.n ?? 0
     },
+    /** The proven row holding this fingerprint (rows that never proved the secret own nothing). */
+    fingerprintOwner,
     fingerprintTaken(fingerprint: string, exceptId?: string): boolean {
-      const where = exceptId ? and(eq(connections.keyFingerprint, fingerprint), ne(connections.id, exceptId)) : eq(connections.keyFingerprint, fingerprint)
-      return db.select({ id: connections.id }).from(connections).where(where).get() !== undefined
+      return fingerprintOwner(fingerprint, exceptId) !== undefined
     },
     rename(id: string, userId: number, name: string): boolean {
       return db.update(connections).set({ name, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
     },
-    replaceCredentials(id: string, userId: number, fields: SealedFields & { maskedKey: string } & StatusFields): boolean {
+    replaceCredentials(id: string, userId: number, fields: SealedFields & { maskedKey: string } & StatusFields & { provenAt: number }): boolean {
       return db.update(connections).set({ ...fields, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
     },
     /** Deletes the row and with it the sealed credentials (secure_delete zeroes the pages). */
@@ -64,6 +97,11 @@ export function createConnectionsRepo(db: Db) {
       return db.delete(connections).where(owned(id, userId)).run().changes > 0
     },
     updateStatus(id: string, fields: StatusFields): boolean {
+      // The prepared statements cover the monitor's every-check fields; proof, refusal counts and
+      // monitor pauses (rarer) take the general update, so no field is ever dropped.
+      if (fields.provenAt !== undefined || fields.authFailures !== undefined || fields.monitorPausedAt !== undefined) {
+        return db.update(connections).set({ ...fields, updatedAt: Date.now() }).where(eq(connections.id, id)).run().changes > 0
+      }
       const values = { id, status: fields.status, consecutiveFailures: fields.consecutiveFailures, lastTestedAt: fields.lastTestedAt, lastReport: fields.lastReport, updatedAt: Date.now() }
       const r = fields.statusChangedAt === undefined ? setStatus.run(values) : setStatusChanged.run({ ...values, statusChangedAt: fields.statusChangedAt })
       return r.changes > 0
@@ -72,20 +110,59 @@ export function createConnectionsRepo(db: Db) {
     listSealedWithOtherKey(keyId: string, limit: number): ConnectionRow[] {
       return db.select().from(connections).where(ne(connections.sealKeyId, keyId)).orderBy(asc(connections.id)).limit(limit).all()
     },
-    /** Rotation: swaps the sealed columns only if the row has not changed key since it was read. */
-    reseal(id: string, fromKeyId: string, fields: SealedFields): boolean {
-      return db.update(connections).set(fields).where(and(eq(connections.id, id), eq(connections.sealKeyId, fromKeyId))).run().changes > 0
+    /**
+     * Rotation: swaps the sealed columns only if they still hold exactly the values that were
+     * read (key id and every ciphertext). A `/replace` that committed in between keeps the same
+     * key id but new ciphertexts, so comparing the key id alone would put the old key back.
+     */
+    reseal(read: Pick<ConnectionRow, 'id' | 'sealKeyId' | 'sealedApiKey' | 'sealedSecret' | 'sealedPassphrase'>, fields: SealedFields): boolean {
+      const unchanged = and(
+        eq(connections.id, read.id),
+        eq(connections.sealKeyId, read.sealKeyId),
+        eq(connections.sealedApiKey, read.sealedApiKey),
+        eq(connections.sealedSecret, read.sealedSecret),
+        read.sealedPassphrase === null ? isNull(connections.sealedPassphrase) : eq(connections.sealedPassphrase, read.sealedPassphrase),
+      )
+      return db.update(connections).set(fields).where(unchanged).run().changes > 0
     },
     countByKeyId(): Array<{ keyId: string; n: number }> {
       return db.select({ keyId: connections.sealKeyId, n: count() }).from(connections).groupBy(connections.sealKeyId).all()
     },
-    /** Every connection's id and exchange, least recently tested first: the monitor's sweep plan. */
-    listForSweep(): Array<{ id: string; exchange: string }> {
-      return db.select({ id: connections.id, exchange: connections.exchange }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all()
+    /**
+     * Platform gate: the row of a connection that is online and not paused, stamped with the read
+     * time, in ONE statement. The check and the read cannot be split by a pause, an offline test
+     * or a delete committing in between: whichever commits first wins.
+     */
+    gateRead(id: string, at: number): ConnectionRow | undefined {
+      return gateRead.get({ id, at })
     },
-    /** Ids of every connection, for the monitor's sweep. */
+    /** Pauses (at a time) or resumes (null) one of the user's connections; false when already so or not theirs. */
+    setPaused(id: string, userId: number, at: number | null): boolean {
+      const now = Date.now()
+      return (at === null ? clearPause.run({ id, userId, now }) : setPause.run({ id, userId, at, now })).changes > 0
+    },
+    /** Platform listing: every user's connections by id (the cursor), optionally by status or exchange. */
+    listForPlatform(opts: { status?: string | undefined; exchange?: string | undefined; after?: string | undefined; limit: number }): ConnectionRow[] {
+      const where = and(
+        opts.status ? eq(connections.status, opts.status) : undefined,
+        opts.exchange ? eq(connections.exchange, opts.exchange) : undefined,
+        opts.after ? gt(connections.id, opts.after) : undefined,
+      )
+      return db.select().from(connections).where(where).orderBy(asc(connections.id)).limit(opts.limit).all()
+    },
+    /** Connections counted by status, exchange and pause, for the metrics endpoint. */
+    countByState(): Array<{ status: string; exchange: string; paused: boolean; n: number }> {
+      const paused = sql<number>`${connections.pausedAt} IS NOT NULL`
+      return db.select({ status: connections.status, exchange: connections.exchange, paused, n: count() }).from(connections).groupBy(connections.status, connections.exchange, paused).all().map((r) => ({ ...r, paused: Boolean(r.paused) }))
+    },
+    /**
+     * Every monitored connection's id and exchange, least recently tested first: the monitor's
+     * sweep plan. Keys whose credentials the exchange kept refusing are paused and left out.
+     */
+    listForSweep,
+    /** Ids of every monitored connection, for the monitor's sweep. */
     listAllIds(): string[] {
-      return db.select({ id: connections.id }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all().map((r) => r.id)
+      return listForSweep().map((r) => r.id)
     },
   }
 }

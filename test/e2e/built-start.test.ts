@@ -11,6 +11,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ExchangeId } from '../../src/domain/types.js'
+import { createExchangeRegistry } from '../../src/exchanges/registry.js'
 import { FakeExchangeServer } from '../fakes/exchange-server.js'
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-server.js'
 import type { E2E } from '../helpers/e2e.js'
@@ -80,7 +82,9 @@ describe('the built bundle', () => {
 
     const user = tg.createUser({ id: 9101, firstName: 'Bea', languageCode: 'en' })
     const next = () => tg.nextBotMessage(user, { timeoutMs: 30_000 })
-    const e = { tg, next, say: (u: typeof user, text: string) => (tg.sendText(u, text), next()), tap: (u: typeof user, m: Parameters<FakeTelegram['tapButton']>[1], b: string) => (tg.tapButton(u, m, b), next()) } as unknown as E2E
+    const e = { tg, next, say: (u: typeof user, text: string) => (tg.sendText(u, text), next()), tap: (u: typeof user, m: Parameters<FakeTelegram['tapButton']>[1], b: string) => (tg.tapButton(u, m, b), next()), app: { connections: { adapter: (id: ExchangeId) => registry.getAdapter(id) } } } as unknown as E2E
+    // The button labels, from this process's registry (building it loads no ccxt code either).
+    const registry = createExchangeRegistry({ urls: {} })
     const account = ex.addAccount({ exchange: 'mexc' })
     const { report } = await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: account.apiKey, secret: account.secret } })
     expect(report.text).toContain(tr('en', 'check-balance'))

@@ -9,24 +9,32 @@ describe('/status with many failing connections', () => {
   })
   afterAll(() => e.close())
 
-  it('splits the cards over several messages instead of failing with "message is too long"', async () => {
+  it('lists many failing connections one line each, and opens every long card without "message is too long"', async () => {
     const user = e.tg.createUser({ id: 7701, firstName: 'Bia', languageCode: 'pt-BR' })
     await e.say(user, '/start')
     for (let i = 0; i < 8; i++) {
       const exchange = i % 2 === 0 ? 'mexc' : 'kucoin'
       const creds = fakeCredentials(exchange)
-      // Read-only keys with a whitelist that excludes us: several failing checks, each with its fix.
-      e.ex.addAccount({ exchange, ...creds, permissions: exchange === 'mexc' ? ['SPOT_ACCOUNT_READ'] : ['General'], ...(exchange === 'kucoin' ? { ipWhitelist: ['198.51.100.9'] } : {}) })
+      // Read-only keys: several failing checks, each with its fix. KuCoin's whitelist then drops
+      // our IP (a key refused for its IP before the exchange checks the secret is never saved).
+      e.ex.addAccount({ exchange, ...creds, permissions: exchange === 'mexc' ? ['SPOT_ACCOUNT_READ'] : ['General'], ...(exchange === 'kucoin' ? { ipWhitelist: ['203.0.113.7'] } : {}) })
       const r = await e.app.connections.connect({ userId: user.id, exchange, market: 'both', name: `Conta ${i}`, credentials: creds })
       expect(r.outcome).toBe('saved')
+      if (exchange === 'kucoin' && r.outcome === 'saved') {
+        e.ex.updateAccount(creds.apiKey, { ipWhitelist: ['198.51.100.9'] })
+        await e.app.connections.test(user.id, r.connection.id, 'manual')
+      }
     }
-    const before = e.tg.botMessages(user).length
-    e.tg.sendCommand(user, '/status')
-    await e.tg.waitFor(() => e.tg.botMessages(user).some((m) => m.text.includes('Conta 7')) || null, 10_000)
-    const sent = e.tg.botMessages(user).slice(before)
-    expect(sent.length).toBeGreaterThan(1)
-    const all = sent.map((m) => m.text).join('\n')
-    for (let i = 0; i < 8; i++) expect(all).toContain(`Conta ${i}`)
+    // A phone screen: one line per connection, no fix texts, a button to open each card.
+    const list = await e.say(user, '/status')
+    for (let i = 0; i < 8; i++) expect(list.text).toContain(`🔴 Conta ${i} · `)
+    expect(list.text).not.toContain('1. ')
+    expect(list.keyboard?.flat().map((b) => b.text)).toEqual(Array.from({ length: 8 }, (_, i) => `Conta ${i}`))
+    for (let i = 0; i < 8; i++) {
+      const card = await e.tap(user, list, `Conta ${i}`)
+      expect(card.text).toContain(`Conta ${i} · `)
+      expect(card.text).toContain('Estado: Offline')
+    }
     expect(e.tg.callsTo('sendMessage').filter((c) => c.outcome === 'error')).toEqual([])
     expect(e.logs()).not.toContain('update failed')
   })
