@@ -228,6 +228,8 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   }
   const background = overrides.monitor !== false
   let runner: BotRunner | undefined
+  let menu: Promise<void> | undefined
+  const menuAbort = new AbortController()
   const fatalListeners: Array<(err: unknown) => void> = []
   // Readiness: Telegram answered a getMe lately (polling), or the webhook is registered.
   let telegramSeen = { ok: false, at: 0 }
@@ -257,8 +259,9 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     async start() {
       if (!bot) throw new Error('no BOT_TOKEN: use the demo')
       await bot.init()
-      await registerCommands(bot.api, (l, k) => i18n.t(l, k), logger)
       runner = config.webhook ? await startWebhook(bot, config.webhook, logger) : await startPolling(bot, logger, (err) => fatalListeners.forEach((l) => l(err)))
+      // The command menu is cosmetic (a failure is only logged): it must not hold back the first getUpdates.
+      menu = registerCommands(bot.api, (l, k) => i18n.t(l, k), logger, menuAbort.signal)
       if (background) {
         outboxWorker?.start()
         monitor.start()
@@ -290,6 +293,8 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       fatalListeners.push(listener)
     },
     async stop() {
+      menuAbort.abort()
+      await menu
       // Long polls answer first, then nothing can reach the database while it closes.
       await platform.api?.close()
       clearInterval(pruner)

@@ -6,14 +6,18 @@ export const COMMANDS = ['connect', 'connections', 'status', 'test', 'rename', '
 
 /**
  * Registers the command menu per language (English as the default, Portuguese for "pt" users).
- * A failure is logged and ignored: the bot works without a menu.
+ * A failure is logged and ignored: the bot works without a menu. The app runs it after polling
+ * has started, so `signal` lets a shutdown cut a retry wait short instead of waiting it out.
  */
-export async function registerCommands(api: Api, t: (locale: string, key: string) => string, logger: AppLogger): Promise<void> {
+export async function registerCommands(api: Api, t: (locale: string, key: string) => string, logger: AppLogger, signal?: AbortSignal): Promise<void> {
+  // grammY types its signal as the abort-controller polyfill's; it only listens for 'abort', which a native one fires.
+  const sig = signal as Parameters<Api['setMyCommands']>[2]
   const list = (locale: string) => COMMANDS.map((c) => ({ command: c, description: t(locale, `cmd-${c}`) }))
   try {
-    await api.setMyCommands(list('en'), { scope: { type: 'all_private_chats' } })
-    await api.setMyCommands(list('pt-BR'), { scope: { type: 'all_private_chats' }, language_code: 'pt' })
+    await api.setMyCommands(list('en'), { scope: { type: 'all_private_chats' } }, sig)
+    await api.setMyCommands(list('pt-BR'), { scope: { type: 'all_private_chats' }, language_code: 'pt' }, sig)
   } catch (err) {
+    if (signal?.aborted) return
     logger.warn({ err }, 'could not register the command menu; continuing without it')
   }
 }

@@ -1,8 +1,10 @@
 import { autoRetry } from '@grammyjs/auto-retry'
 import { apiThrottler } from '@grammyjs/transformer-throttler'
 import { HttpError, type Transformer } from 'grammy'
+import { httpPost, type JsonResponse } from './http-post.js'
 
 type Prev = Parameters<Transformer>[0]
+type Answer = Awaited<ReturnType<Prev>>
 
 /**
  * The Bot API transport: grammY's auto-retry (429 `retry_after`, 5xx, network errors) and
@@ -11,9 +13,17 @@ type Prev = Parameters<Transformer>[0]
  * recorded calls through their transformers, so plugins installed there would re-throttle (and
  * re-sleep) every replayed call, while a custom `fetch` is reached only by real requests, from
  * bot.api and from inside conversations alike.
+ *
+ * It stays cheap on every call: the request body is never parsed as a whole (the throttler needs
+ * only its `chat_id`, which grammY writes first), the answer is handed back to grammY as the
+ * parsed object it is, never re-serialized, and the request goes straight over node:http with
+ * grammY's keep-alive agent (see http-post.ts; WHATWG fetch costs twice as much CPU per call).
  */
 export function createTransport(opts: { throttle: boolean; baseFetch?: typeof fetch }): typeof fetch {
-  const base = opts.baseFetch ?? fetch
+  // httpPost takes grammY's polyfilled AbortSignal as is; a WHATWG fetch (tests) needs a native one.
+  const base: (url: string, init: RequestInit | undefined) => Promise<JsonResponse> = opts.baseFetch
+    ? (url, init) => opts.baseFetch!(url, withNativeSignal(init))
+    : (url, init) => httpPost(url, init as Parameters<typeof httpPost>[1])
   const layers: Transformer[] = [autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowInternalServerErrors: false, rethrowHttpErrors: false })]
   // Telegram: ~30 messages/s overall, about one per second per chat with short bursts allowed.
   // Per chat a token bucket: bursts of 10 (a guided step sends two messages at once), refilled
@@ -22,35 +32,56 @@ export function createTransport(opts: { throttle: boolean; baseFetch?: typeof fe
     layers.unshift(apiThrottler({ out: { maxConcurrent: 1, minTime: 30, reservoir: 10, reservoirIncreaseInterval: 1000, reservoirIncreaseAmount: 1, reservoirIncreaseMaximum: 10 } }))
   }
   return (async (url: string | URL | Request, init?: RequestInit) => {
-    const method = String(url).split('/').pop() ?? ''
-    let payload: Record<string, unknown> = {}
+    const target = String(url)
+    const method = target.slice(target.lastIndexOf('/') + 1)
     // Only the throttler reads the payload (its chat_id); auto-retry looks at answers alone.
-    if (opts.throttle && typeof init?.body === 'string') {
-      try {
-        payload = JSON.parse(init.body) as Record<string, unknown>
-      } catch {
-        payload = {}
-      }
-    }
+    const payload = opts.throttle ? throttleKey(method, init?.body) : NO_CHAT
     const network: Prev = async () => {
-      let res: Response
+      let res: JsonResponse
       try {
-        res = await base(url, withNativeSignal(init))
+        res = await base(target, init)
       } catch (err) {
         throw new HttpError(`Network request for '${method}' failed!`, err)
       }
       // A proxy's 502/504 page is HTML, not the Bot API's JSON: as an HttpError it is retried
       // like any network failure instead of failing the update at once.
       try {
-        return (await res.json()) as Awaited<ReturnType<Prev>>
+        return (await res.json()) as Answer
       } catch (err) {
         throw new HttpError(`Network request for '${method}' failed! (HTTP ${res.status}, not JSON)`, err)
       }
     }
     const call = layers.reduce<Prev>((prev, layer) => (m, p, s) => layer(prev, m, p, s), network)
     const result = await call(method as never, payload as never, (init?.signal ?? undefined) as never)
-    return new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } })
+    // grammY reads nothing but `json()` from what fetch returns.
+    return { ok: true, status: 200, json: () => Promise.resolve(result) } as unknown as Response
   }) as typeof fetch
+}
+
+const NO_CHAT: Record<string, unknown> = Object.freeze({})
+// grammY serializes `{ chat_id, ...rest }`, so the chat is the first field of every chat-scoped call.
+const CHAT_ID_FIRST = /^\{"chat_id":(-?\d+|"[^"\\]*")[,}]/
+
+/**
+ * What the throttler needs to know about a call: its chat, or nothing (no per-chat limit). Deleting
+ * and editing messages are not sent messages: Telegram's one-per-second-per-chat is about new
+ * messages, and counting a credential's deletion or the edit of "testing…" into the report made a
+ * quick /connect wait seconds for its own report.
+ */
+export function throttleKey(method: string, body: unknown): Record<string, unknown> {
+  if (method.startsWith('deleteMessage') || method.startsWith('editMessage') || typeof body !== 'string') return NO_CHAT
+  const m = CHAT_ID_FIRST.exec(body)
+  if (m) {
+    const id = m[1]!
+    return { chat_id: id.startsWith('"') ? id.slice(1, -1) : Number(id) }
+  }
+  if (!body.includes('"chat_id"')) return NO_CHAT
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>
+    return 'chat_id' in parsed ? { chat_id: parsed['chat_id'] } : NO_CHAT
+  } catch {
+    return NO_CHAT
+  }
 }
 
 /**

@@ -2,19 +2,11 @@
  * Turns one failed exchange call into a diagnosis code. The exchange's own error code wins
  * (ccxt's classes mislead: MEXC's invalid key and IP errors both arrive as BadRequest, every
  * KuCoin auth error as AuthenticationError); the HTTP status comes next; ccxt's class last.
+ *
+ * ccxt's classes are recognised by name along the prototype chain, not with `instanceof`:
+ * importing them from 'ccxt' would load every exchange at start (see ccxt-load.ts), and a name
+ * check also holds if ccxt's CommonJS and ES builds ever meet in one process.
  */
-import {
-  AccountNotEnabled,
-  AccountSuspended,
-  AuthenticationError,
-  DDoSProtection,
-  ExchangeNotAvailable,
-  InvalidNonce,
-  NetworkError,
-  PermissionDenied,
-  RateLimitExceeded,
-  RequestTimeout,
-} from 'ccxt'
 import type { DiagnosisCode } from '../domain/types.js'
 import type { ResponseTrace } from './ccxt-client.js'
 
@@ -52,12 +44,29 @@ export function toFailure(err: unknown, trace: ResponseTrace, table: CodeTable):
  */
 export function fromStatusOrClass(err: unknown, status?: number): DiagnosisCode | 'PERMISSION' {
   if (err instanceof DeadlineError || err instanceof BadShapeError) return 'EXCHANGE_UNAVAILABLE'
-  if (err instanceof InvalidNonce) return 'CLOCK_SKEW'
-  if (status === 429 || err instanceof RateLimitExceeded || err instanceof DDoSProtection) return 'RATE_LIMITED'
-  if ((status !== undefined && status >= 500) || err instanceof ExchangeNotAvailable || err instanceof RequestTimeout) return 'EXCHANGE_UNAVAILABLE'
-  if (err instanceof NetworkError) return 'EXCHANGE_UNAVAILABLE'
-  if (err instanceof AccountSuspended || err instanceof AccountNotEnabled) return 'ACCOUNT_RESTRICTED'
-  if (err instanceof PermissionDenied) return 'PERMISSION'
-  if (err instanceof AuthenticationError) return 'INVALID_KEY'
+  const is = ccxtClassesOf(err)
+  if (is.has('InvalidNonce')) return 'CLOCK_SKEW'
+  if (status === 429 || is.has('RateLimitExceeded') || is.has('DDoSProtection')) return 'RATE_LIMITED'
+  if ((status !== undefined && status >= 500) || is.has('ExchangeNotAvailable') || is.has('RequestTimeout')) return 'EXCHANGE_UNAVAILABLE'
+  if (is.has('NetworkError')) return 'EXCHANGE_UNAVAILABLE'
+  if (is.has('AccountSuspended') || is.has('AccountNotEnabled')) return 'ACCOUNT_RESTRICTED'
+  if (is.has('PermissionDenied')) return 'PERMISSION'
+  if (is.has('AuthenticationError')) return 'INVALID_KEY'
   return 'UNKNOWN'
 }
+
+/**
+ * The class names on an error's prototype chain up to ccxt's BaseError (e.g. InvalidNonce,
+ * NetworkError, BaseError), or none when it is not a ccxt error. The chain must reach
+ * `BaseError`, so a foreign error that happens to be called `NetworkError` is not taken for one.
+ */
+export function ccxtClassesOf(err: unknown): ReadonlySet<string> {
+  const names: string[] = []
+  for (let p: unknown = err instanceof Error ? Object.getPrototypeOf(err) : null; p && p !== Error.prototype; p = Object.getPrototypeOf(p)) {
+    const name = (p as { constructor?: { name?: unknown } }).constructor?.name
+    if (typeof name === 'string') names.push(name)
+  }
+  return names.at(-1) === 'BaseError' ? new Set(names) : NONE
+}
+
+const NONE: ReadonlySet<string> = new Set()

@@ -1,6 +1,6 @@
 /**
  * One connection test in progress: the ccxt client, the report under construction and the
- * time budget. Adapters read as a straight list of calls; this file decides where a failure
+ * time budget. `finish()` ends the test and hands the pooled ccxt instance back (see ccxt-client.ts). Adapters read as a straight list of calls; this file decides where a failure
  * lands, what it implies and whether the test can go on, the same way for every exchange.
  */
 import type { Exchange } from 'ccxt'
@@ -77,6 +77,7 @@ export interface Session<E extends Exchange> {
   record(failure: Failure, spec: StepSpec): void
   /** Measures latency and clock offset with a public time call and signs later calls with the offset. */
   measureReachable(fetchTime: (ex: E) => Promise<unknown>, parseTime: (raw: unknown) => number): Promise<boolean>
+  /** Builds the report and releases the ccxt instance back to the pool: call it exactly once, last. */
   finish(): TestReport
 }
 
@@ -102,7 +103,8 @@ export function createSession<E extends Exchange>(args: {
     try {
       if (remaining <= 0) throw new DeadlineError('total timeout')
       client.ex.timeout = Math.max(1, Math.min(options.requestTimeoutMs, remaining))
-      const raw = await withDeadline(fn(client.ex), remaining)
+      // Tracked: if the deadline wins, the instance still has a call in flight and is dropped at release.
+      const raw = await withDeadline(client.track(fn(client.ex)), remaining)
       return { ok: true, value: parse(raw) }
     } catch (err) {
       return { ok: false, failure: toFailure(err, client.lastResponse(), table) }
@@ -147,6 +149,8 @@ export function createSession<E extends Exchange>(args: {
     record,
     async measureReachable(fetchTime, parseTime) {
       const spec: StepSpec = { check: 'reachable', permission: { code: 'UNKNOWN', check: 'reachable' } }
+      // ccxt's one-time set-up on a new instance (module imports) would otherwise count as latency and skew.
+      await client.ready()
       const t0 = Date.now()
       const r = await tryCall(spec, fetchTime, parseTime)
       const t1 = Date.now()
@@ -163,7 +167,11 @@ export function createSession<E extends Exchange>(args: {
       else report.set('reachable', 'pass', undefined, detail)
       return true
     },
-    finish: () => report.finish({ startedAt, requestCount: client.requestCount() }),
+    finish: () => {
+      const done = report.finish({ startedAt, requestCount: client.requestCount() })
+      client.release()
+      return done
+    },
   }
 }
 

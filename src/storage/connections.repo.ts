@@ -28,8 +28,18 @@ export interface FingerprintOwner {
  */
 export function createConnectionsRepo(db: Db) {
   const owned = (id: string, userId: number) => and(eq(connections.id, id), eq(connections.userId, userId))
-  // The hot read of /status, /connections and name look-ups: prepared once.
-  const ownedRow = db.select().from(connections).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')))).prepare()
+  // Hot paths (/status, /connections, name look-ups, every monitor check): prepared once, not
+  // rebuilt by drizzle and re-prepared by SQLite on every call.
+  const p = <N extends string>(name: N) => sql.placeholder(name)
+  const byUser = db.select().from(connections).where(eq(connections.userId, p('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
+  const byId = db.select().from(connections).where(eq(connections.id, p('id'))).prepare()
+  const byOwner = db.select().from(connections).where(and(eq(connections.id, p('id')), eq(connections.userId, p('userId')))).prepare()
+  const byName = db.select().from(connections).where(and(eq(connections.userId, p('userId')), eq(connections.name, p('name')))).prepare()
+  // Plain text and integer columns: a placeholder needs no encoder (drizzle's set() types want SQL here).
+  const v = (name: string) => sql`${p(name)}`
+  const statusSet = { status: v('status'), consecutiveFailures: v('consecutiveFailures'), lastTestedAt: v('lastTestedAt'), lastReport: v('lastReport'), updatedAt: v('updatedAt') }
+  const setStatus = db.update(connections).set(statusSet).where(eq(connections.id, p('id'))).prepare()
+  const setStatusChanged = db.update(connections).set({ ...statusSet, statusChangedAt: v('statusChangedAt') }).where(eq(connections.id, p('id'))).prepare()
   const setPause = db.update(connections).set({ pausedAt: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNull(connections.pausedAt))).prepare()
   const clearPause = db.update(connections).set({ pausedAt: null, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNotNull(connections.pausedAt))).prepare()
   const gateRead = db
@@ -38,7 +48,6 @@ export function createConnectionsRepo(db: Db) {
     .where(and(eq(connections.id, sql.placeholder('id')), eq(connections.status, 'online'), isNull(connections.pausedAt)))
     .returning()
     .prepare()
-  const byUser = db.select().from(connections).where(eq(connections.userId, sql.placeholder('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
   function fingerprintOwner(fingerprint: string, exceptId?: string): FingerprintOwner | undefined {
     const proven = and(eq(connections.keyFingerprint, fingerprint), isNotNull(connections.provenAt))
     const where = exceptId ? and(proven, ne(connections.id, exceptId)) : proven
@@ -57,14 +66,14 @@ export function createConnectionsRepo(db: Db) {
       return db.insert(connections).values(row).returning().get()
     },
     getOwned(id: string, userId: number): ConnectionRow | undefined {
-      return ownedRow.get({ id, userId })
+      return byOwner.get({ id, userId })
     },
     getByName(userId: number, name: string): ConnectionRow | undefined {
-      return db.select().from(connections).where(and(eq(connections.userId, userId), eq(connections.name, name))).get()
+      return byName.get({ userId, name })
     },
     /** For the monitor only (system context, no user request behind it). */
     getById(id: string): ConnectionRow | undefined {
-      return db.select().from(connections).where(eq(connections.id, id)).get()
+      return byId.get({ id })
     },
     listByUser(userId: number): ConnectionRow[] {
       return byUser.all({ userId })
@@ -88,7 +97,14 @@ export function createConnectionsRepo(db: Db) {
       return db.delete(connections).where(owned(id, userId)).run().changes > 0
     },
     updateStatus(id: string, fields: StatusFields): boolean {
-      return db.update(connections).set({ ...fields, updatedAt: Date.now() }).where(eq(connections.id, id)).run().changes > 0
+      // The prepared statements cover the monitor's every-check fields; proof, refusal counts and
+      // monitor pauses (rarer) take the general update, so no field is ever dropped.
+      if (fields.provenAt !== undefined || fields.authFailures !== undefined || fields.monitorPausedAt !== undefined) {
+        return db.update(connections).set({ ...fields, updatedAt: Date.now() }).where(eq(connections.id, id)).run().changes > 0
+      }
+      const values = { id, status: fields.status, consecutiveFailures: fields.consecutiveFailures, lastTestedAt: fields.lastTestedAt, lastReport: fields.lastReport, updatedAt: Date.now() }
+      const r = fields.statusChangedAt === undefined ? setStatus.run(values) : setStatusChanged.run({ ...values, statusChangedAt: fields.statusChangedAt })
+      return r.changes > 0
     },
     /** Rotation: rows still sealed under another key than `keyId`, oldest first. */
     listSealedWithOtherKey(keyId: string, limit: number): ConnectionRow[] {

@@ -1,11 +1,14 @@
 /**
  * Benchmark (not a test): /status through the real bot (createApp, long polling with
- * @grammyjs/runner, throttle off, a real SQLite file with 10,000 sealed connections) against the
+ * @grammyjs/runner, throttle off, monitor and outbox worker off so /status is measured alone,
+ * a real SQLite file with 10,000 sealed connections) against the
  * fake Bot API, beside a bare grammY bot (one `bot.command('status', ctx => ctx.reply(...))`,
  * the same runner) answering the same updates from the same fake, in one run. The fakes and the
  * load generator live in a child process (bot-load.ts), so the bot's process runs only the bot.
- * Run: npm run bench:bot
+ * Run: npm run bench:bot   (BENCH_PROFILE=<folder>: a CPU profile of ours' first loaded loop)
  */
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 import { run } from '@grammyjs/runner'
 import { Bot } from 'grammy'
@@ -62,7 +65,7 @@ async function templateReports(): Promise<Record<string, { exchange: ExchangeId;
 async function seed(): Promise<{ ms: number; statuses: Record<string, number> }> {
   const t0 = performance.now()
   const reports = await templateReports()
-  const app = await createApp(config, logger, { botInfo: ready.tg.botInfo, throttle: false })
+  const app = await createApp(config, logger, { botInfo: ready.tg.botInfo, throttle: false, monitor: false })
   const statuses: Record<string, number> = {}
   // Per user: two healthy keys, two with something to fix, and a fifth that is healthy, unsafe
   // (withdrawal found by the monitor) or never tested.
@@ -107,7 +110,7 @@ console.log(
 
 // ── the two bots ──
 async function startOurs(): Promise<() => Promise<void>> {
-  const app: App = await createApp(config, logger, { botInfo: ready.tg.botInfo, throttle: false })
+  const app: App = await createApp(config, logger, { botInfo: ready.tg.botInfo, throttle: false, monitor: false })
   await app.start()
   return () => app.stop()
 }
@@ -121,9 +124,25 @@ async function startBare(): Promise<() => Promise<void>> {
 async function phase(side: Side, rep: number): Promise<Phase> {
   const stop = await (side === 'ours' ? startOurs() : startBare())
   await child.request<LoopResult>('closedLoop', { userIds: activeIds, total: WARMUP, window: WINDOW })
+  const profiler = side === 'ours' && rep === 1 && process.env['BENCH_PROFILE'] ? new Session() : undefined
+  if (profiler) {
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+    if (process.env['BENCH_HEAP_PROFILE']) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
+  }
   const cpu0 = process.cpuUsage()
   const loaded = await child.request<LoopResult>('closedLoop', { userIds: activeIds, total: TOTAL, window: WINDOW })
   const cpu = process.cpuUsage(cpu0)
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop')
+    writeFileSync(join(process.env['BENCH_PROFILE']!, `bot-status-${Date.now()}.cpuprofile`), JSON.stringify(profile))
+    if (process.env['BENCH_HEAP_PROFILE']) {
+      const heap = await profiler.post('HeapProfiler.stopSampling')
+      writeFileSync(join(process.env['BENCH_PROFILE']!, `bot-status-${Date.now()}.heapprofile`), JSON.stringify(heap.profile))
+    }
+    profiler.disconnect()
+  }
   const botCpuMs = (cpu.user + cpu.system) / 1000 / loaded.count
   const unloaded = await child.request<LoopResult>('closedLoop', { userIds: activeIds, total: SEQUENTIAL, window: 1 })
   await stop()
@@ -162,7 +181,7 @@ const metrics: Array<[string, (p: Phase) => number, number]> = [
   ['p50 ms (one at a time)', (p) => p.unloaded.p50, 2],
   ['p99 ms (one at a time)', (p) => p.unloaded.p99, 2],
 ]
-console.log('\n| Metric | Ours (median of reps) | Bare grammY | Ratio ours/bare (median; per rep) |')
+console.log('\n| Metric | Ours (median of reps) | Bare grammY | Ratio ours/bare, same rep (median, range; per rep) |')
 console.log('|---|---|---|---|')
 for (const [label, f, digits] of metrics) {
   const ratios = Array.from({ length: REPS }, (_, i) => {
@@ -170,7 +189,7 @@ for (const [label, f, digits] of metrics) {
     const b = of('bare')[i]
     return o && b ? f(o) / f(b) : Number.NaN
   })
-  console.log(`| ${label.replace('200', String(WINDOW))} | ${pick('ours', f).toFixed(digits)} | ${pick('bare', f).toFixed(digits)} | **${median(ratios).toFixed(2)}** (${ratios.map((r) => r.toFixed(2)).join(', ')}) |`)
+  console.log(`| ${label.replace('200', String(WINDOW))} | ${pick('ours', f).toFixed(digits)} | ${pick('bare', f).toFixed(digits)} | **${median(ratios).toFixed(2)}** (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; ${ratios.map((r) => r.toFixed(2)).join(', ')}) |`)
 }
 const warns = [...counts.messages.entries()].map(([m, n]) => `${n}× ${m}`)
 console.log(`\nbot log lines: ${counts.lines} (${Object.entries(counts.byLevel).map(([k, v]) => `${k} ${v}`).join(', ')})${warns.length ? `\n  ${warns.join('\n  ')}` : ''}`)

@@ -21,7 +21,7 @@ process.on('message', (m: Request) => {
     reply({ type: 'accounts', list })
   } else if (m.type === 'stats') {
     const cpu = process.cpuUsage()
-    reply({ type: 'stats', cpuMs: (cpu.user + cpu.system) / 1000, requests: fake.requestCount() })
+    reply({ type: 'stats', cpuMs: (cpu.user + cpu.system) / 1000, requests: fake.requestCount(), connections: fake.connectionCount() })
   } else {
     void fake.stop().then(() => process.exit(0))
   }

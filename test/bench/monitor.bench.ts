@@ -1,20 +1,29 @@
 /**
- * Benchmark (not a test): one monitor sweep over N stored connections (default 10,000; half
- * MEXC, half KuCoin, spot) against the fake exchange on loopback, through the real pipeline:
- * SQLite file, sealed credentials opened with libsodium, ccxt adapters, status and history
- * writes, the transition recorder. Reports wall time, checks per second, CPU per check, peak
- * RSS, and the ratio to bare ccxt calls of the same endpoints (fresh instance per check, same
- * concurrency) measured in the same run, half before and half after the sweep. The fake runs in
- * a child process, so the CPU figures are the bot's alone.
+ * Benchmark (not a test): monitor sweeps over N stored connections (default 10,000; half MEXC,
+ * half KuCoin, spot) against the fake exchange on loopback, through the real pipeline: SQLite
+ * file, sealed credentials opened with libsodium, the pooled ccxt adapters, status and history
+ * writes, the transition recorder. The baseline is bare ccxt: a fresh instance per check (what
+ * any caller of ccxt does at least), the same endpoints, the same concurrency, no sealing,
+ * storage or report. Sweeps and baseline rounds alternate (bare, sweep, bare, sweep, …, bare),
+ * so each sweep's ratio is against the bare rounds on either side of it; the summary gives the
+ * median and range over the sweeps. Also per sweep: the live heap before and after (with
+ * --expose-gc, as the npm script runs it), new TCP connections per check at the fake, and ccxt
+ * instances built. The fake and the bare baseline each run in a child process, so the bot's
+ * CPU and heap figures are its own; the baseline's CPU is measured in its process.
  *
- * Run: npm run bench:monitor [-- <connections>]   (BENCH_CONCURRENCY, BENCH_BASELINE, BENCH_SWEEPS)
+ * Run: npm run bench:monitor [-- <connections>]
+ *   BENCH_SWEEPS (default 5), BENCH_BASELINE (bare checks per round, default 500), BENCH_CONCURRENCY (16),
+ *   BENCH_PROFILE (a folder: writes a CPU profile of the first sweep alone there)
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { availableParallelism, cpus, totalmem } from 'node:os'
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Credentials, ExchangeId } from '../../src/domain/types.js'
+import { ccxtPoolStats } from '../../src/exchanges/ccxt-client.js'
 import { createExchangeRegistry } from '../../src/exchanges/registry.js'
 import { createLogger } from '../../src/logger.js'
 import { createMonitor } from '../../src/monitor/scheduler.js'
@@ -28,12 +37,12 @@ import { createTestResultsRepo } from '../../src/storage/test-results.repo.js'
 import { createUsersRepo } from '../../src/storage/users.repo.js'
 import { makeTmpDir } from '../helpers/tmp.js'
 import { seedConnection } from '../helpers/seed.js'
-import { bareSpotCheck, type FakeUrls } from './ccxt-baseline.js'
+import type { FakeUrls } from './ccxt-baseline.js'
 
 const N = Number(process.argv[2] ?? process.env['BENCH_CONNECTIONS'] ?? 10_000)
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16)
-const BASELINE = Number(process.env['BENCH_BASELINE'] ?? 2_000)
-const SWEEPS = Number(process.env['BENCH_SWEEPS'] ?? 1)
+const BASELINE = Number(process.env['BENCH_BASELINE'] ?? 500)
+const SWEEPS = Number(process.env['BENCH_SWEEPS'] ?? 5)
 const IP = '203.0.113.7'
 
 // ── the fake exchange, in a child process ──────────────────────────────────────────────
@@ -83,7 +92,8 @@ const seedMs = performance.now() - seedStart
 
 // ── measurement helpers ────────────────────────────────────────────────────────────────
 let peakRss = 0
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+// memoryUsage.rss() alone: the full memoryUsage() walks the heap spaces and cost 3% of a sweep.
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50)
 async function measure(fn: () => Promise<void>): Promise<{ wallMs: number; cpuMs: number }> {
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
@@ -91,61 +101,110 @@ async function measure(fn: () => Promise<void>): Promise<{ wallMs: number; cpuMs
   const cpu = process.cpuUsage(cpu0)
   return { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 }
 }
-async function bare(count: number, offset: number): Promise<void> {
-  let next = 0
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let i = next++; i < count; i = next++) {
-      const k = (offset + i) % N
-      await bareSpotCheck(exchanges[k]!, creds[k]!, urls)
+// The bare baseline runs in its own process (bare-ccxt-process.ts): its fresh instances' memory must not show in our heap.
+const bareChild: ChildProcess = fork(fileURLToPath(new URL('./bare-ccxt-process.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] })
+const fromBare = <T>(type: string): Promise<T> =>
+  new Promise((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== type) return
+      bareChild.off('message', on)
+      resolve(m as T)
     }
-  }))
+    bareChild.on('message', on)
+  })
+await fromBare('started')
+bareChild.send({ type: 'setup', urls, exchanges, creds })
+await fromBare('ready')
+async function bare(count: number, offset: number): Promise<{ wallMs: number; cpuMs: number }> {
+  const done = fromBare<{ wallMs: number; cpuMs: number }>('done')
+  bareChild.send({ type: 'run', count, offset, concurrency: CONCURRENCY })
+  return done
 }
 const monitorFor = (targets: () => Array<{ id: string; exchange: string }>) =>
   createMonitor({ targets, test: (id) => service.testById(id, 'monitor'), logger, settings: { intervalMs: 300_000, concurrency: CONCURRENCY, exchangeRps: Infinity } })
+// With --expose-gc (the npm script passes it): the live heap, collected first.
+const gc = (globalThis as { gc?: () => void }).gc
+const liveHeap = () => (gc?.(), process.memoryUsage().heapUsed)
+const fakeStats = () => ask<{ cpuMs: number; requests: number; connections: number }>({ type: 'stats' }, 'stats')
+const mb = (b: number) => (b / 1024 / 1024).toFixed(1)
+const loads: string[] = [loadavg()[0]!.toFixed(1)]
 
-// ── warm-up (JIT, sockets), then: bare half, sweep, bare half ─────────────────────────
+// ── warm-up (JIT, sockets), then: bare, sweep, bare, sweep, …, bare ─────────────────────
 const all = repos.connections.listForSweep()
 await bare(200, 0)
 await monitorFor(() => all.slice(0, 200)).sweepOnce()
-const bare1 = await measure(() => bare(BASELINE / 2, 1_000))
-// With --expose-gc (the npm script passes it): live heap before and after, to show nothing is retained per connection.
-const gc = (globalThis as { gc?: () => void }).gc
-const liveHeap = () => (gc?.(), process.memoryUsage().heapUsed)
-const heapBefore = liveHeap()
-const rssBefore = process.memoryUsage().rss
-peakRss = rssBefore
+
+interface Round { wallMs: number; cpuMs: number; checks: number; heapBefore?: number; heapAfter?: number; connects?: number; built?: number; peakRss?: number }
+const bareRounds: Round[] = []
+const sweeps: Round[] = []
 let stats = { planned: 0, tested: 0, vanished: 0, errors: 0, requests: 0, durationMs: 0 }
-const sweep = await measure(async () => {
-  stats = await monitorFor(() => repos.connections.listForSweep()).sweepOnce()
-})
-const sweepPeakRss = peakRss
-const heapAfter = liveHeap()
-// BENCH_SWEEPS > 1: extra sweeps, live heap after each, to tell a leak (grows every sweep) from warm caches.
-const heapAfterExtra: number[] = []
-for (let i = 1; i < SWEEPS; i++) {
-  await monitorFor(() => repos.connections.listForSweep()).sweepOnce()
-  heapAfterExtra.push(liveHeap())
+async function bareRound(i: number): Promise<void> {
+  bareRounds.push({ ...(await bare(BASELINE, 1_000 + i * BASELINE)), checks: BASELINE })
 }
-const bare2 = await measure(() => bare(BASELINE / 2, 5_000))
+await bareRound(0)
+for (let i = 1; i <= SWEEPS; i++) {
+  const heapBefore = liveHeap()
+  const f0 = await fakeStats()
+  const p0 = ccxtPoolStats()
+  peakRss = process.memoryUsage().rss
+  const profiler = i === 1 && process.env['BENCH_PROFILE'] ? new Session() : undefined
+  if (profiler) {
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+  }
+  const m = await measure(async () => {
+    stats = await monitorFor(() => repos.connections.listForSweep()).sweepOnce()
+  })
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop')
+    writeFileSync(join(process.env['BENCH_PROFILE']!, `monitor-sweep-${Date.now()}.cpuprofile`), JSON.stringify(profile))
+    profiler.disconnect()
+  }
+  const sweepPeak = peakRss
+  const heapAfter = liveHeap()
+  const f1 = await fakeStats()
+  sweeps.push({ ...m, checks: stats.tested, heapBefore, heapAfter, connects: f1.connections - f0.connections, built: ccxtPoolStats().built - p0.built, peakRss: sweepPeak })
+  loads.push(loadavg()[0]!.toFixed(1))
+  const s = sweeps.at(-1)!
+  console.log(
+    `sweep ${i}: ${s.checks} checks in ${(s.wallMs / 1000).toFixed(1)} s (${(s.checks / (s.wallMs / 1000)).toFixed(0)}/s), CPU ${(s.cpuMs / s.checks).toFixed(2)} ms/check, ` +
+      `live heap ${mb(heapBefore)} → ${mb(heapAfter)} MB, ${(s.connects! / s.checks).toFixed(3)} new TCP connections/check, ${s.built} ccxt instances built, peak RSS ${mb(sweepPeak)} MB; errors ${stats.errors}`,
+  )
+  await bareRound(i)
+  const b = bareRounds.at(-1)!
+  console.log(`bare ${i}: ${BASELINE} checks, ${(BASELINE / (b.wallMs / 1000)).toFixed(0)}/s, CPU ${(b.cpuMs / BASELINE).toFixed(2)} ms/check`)
+}
 clearInterval(sampler)
-const fakeStats = await ask<{ cpuMs: number; requests: number }>({ type: 'stats' }, 'stats')
+const fake = await fakeStats()
 
+// ── summary ────────────────────────────────────────────────────────────────────────────
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const fmt = (xs: number[], d = 2) => `**${median(xs).toFixed(d)}** (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`
+const perCheck = (r: Round, k: 'cpuMs' | 'wallMs') => r[k] / r.checks
+// Each sweep against the mean of the bare rounds just before and just after it.
+const around = (i: number, k: 'cpuMs' | 'wallMs') => (perCheck(bareRounds[i]!, k) + perCheck(bareRounds[i + 1]!, k)) / 2
+const cpuRatios = sweeps.map((s, i) => perCheck(s, 'cpuMs') / around(i, 'cpuMs'))
+const wallRatios = sweeps.map((s, i) => perCheck(s, 'wallMs') / around(i, 'wallMs'))
 const online = repos.connections.listForSweep().filter((c) => repos.connections.getById(c.id)?.status === 'online').length
-const bareWall = (bare1.wallMs + bare2.wallMs) / BASELINE
-const bareCpu = (bare1.cpuMs + bare2.cpuMs) / BASELINE
-const oursWall = sweep.wallMs / stats.tested
-const oursCpu = sweep.cpuMs / stats.tested
-const mb = (b: number) => (b / 1024 / 1024).toFixed(0)
+const pool = ccxtPoolStats()
 
-console.log(`# monitor sweep bench: ${new Date().toISOString()}, node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${mb(totalmem())} MB RAM`)
-console.log(`connections ${N} (seeded in ${(seedMs / 1000).toFixed(1)} s), concurrency ${CONCURRENCY}, no exchange budget, spread 0`)
-console.log(`sweep: tested ${stats.tested}, errors ${stats.errors}, vanished ${stats.vanished}, requests ${stats.requests}, still online ${online}, outbox rows ${repos.outbox.pendingCount()}`)
-console.log(`ours: wall ${(sweep.wallMs / 1000).toFixed(1)} s, ${(stats.tested / (sweep.wallMs / 1000)).toFixed(0)} checks/s, CPU ${oursCpu.toFixed(2)} ms/check, peak RSS during sweep ${mb(sweepPeakRss)} MB (before it ${mb(rssBefore)} MB; process max ${mb(process.resourceUsage().maxRSS * 1024)} MB)`)
-console.log(`live heap${gc ? '' : ' (no --expose-gc: not collected first)'}: ${mb(heapBefore)} MB before the sweep, ${mb(heapAfter)} MB after${heapAfterExtra.map((b, i) => `, ${mb(b)} MB after sweep ${i + 2}`).join('')}`)
-console.log(`bare ccxt (${BASELINE} checks, same concurrency): ${(1000 / bareWall).toFixed(0)} checks/s, CPU ${bareCpu.toFixed(2)} ms/check`)
-console.log(`ratio ours/bare: CPU per check ${(oursCpu / bareCpu).toFixed(2)}, wall per check ${(oursWall / bareWall).toFixed(2)}`)
-console.log(`fake exchange process: ${fakeStats.requests} requests, CPU ${(fakeStats.cpuMs / 1000).toFixed(1)} s total`)
+console.log(`\n# monitor sweep bench: ${new Date().toISOString()}, node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, load average (1 min) per sweep ${loads.join(' → ')}`)
+console.log(`connections ${N} (seeded in ${(seedMs / 1000).toFixed(1)} s), concurrency ${CONCURRENCY}, no exchange budget, spread 0; ${SWEEPS} sweeps alternating with ${SWEEPS + 1} bare rounds of ${BASELINE} checks`)
+console.log(`last sweep: tested ${stats.tested}, errors ${stats.errors}, vanished ${stats.vanished}, still online ${online}, outbox rows ${repos.outbox.pendingCount()}; ccxt pool: ${pool.built} built, ${pool.leased} leased, ${pool.dropped} dropped`)
+console.log('')
+console.log('| Figure (median over sweeps, range) | Ours: pooled, full pipeline | Bare ccxt, fresh instance per check | Ratio ours/bare, same run |')
+console.log('|---|---|---|---|')
+console.log(`| CPU ms per check | ${fmt(sweeps.map((s) => perCheck(s, 'cpuMs')))} | ${fmt(bareRounds.map((b) => perCheck(b, 'cpuMs')))} | ${fmt(cpuRatios)} |`)
+console.log(`| checks/s per core (1000 / CPU ms) | ${fmt(sweeps.map((s) => 1000 / perCheck(s, 'cpuMs')), 0)} | ${fmt(bareRounds.map((b) => 1000 / perCheck(b, 'cpuMs')), 0)} | |`)
+console.log(`| checks/s, wall (${CONCURRENCY} in flight) | ${fmt(sweeps.map((s) => s.checks / (s.wallMs / 1000)), 0)} | ${fmt(bareRounds.map((b) => b.checks / (b.wallMs / 1000)), 0)} | wall per check ${fmt(wallRatios)} |`)
+console.log(`| new TCP connections per check | ${fmt(sweeps.map((s) => s.connects! / s.checks), 3)} | 2 (a fresh agent per instance) | |`)
+console.log(`| live heap after each sweep, MB | ${sweeps.map((s) => mb(s.heapAfter!)).join(' → ')} | | |`)
+console.log(`| live heap change during each sweep, MB | ${sweeps.map((s) => (s.heapAfter! - s.heapBefore! >= 0 ? '+' : '') + mb(s.heapAfter! - s.heapBefore!)).join(', ')} | (own process) | |`)
+console.log(`| peak RSS during a sweep, MB | ${fmt(sweeps.map((s) => s.peakRss! / 2 ** 20), 0)} | | |`)
+console.log(`\nfake exchange process: ${fake.requests} requests, ${fake.connections} TCP connections, CPU ${(fake.cpuMs / 1000).toFixed(1)} s total`)
 
 child.send({ type: 'stop' })
+bareChild.send({ type: 'stop' })
 database.close()
 tmp.cleanup()

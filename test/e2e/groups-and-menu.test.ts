@@ -72,7 +72,9 @@ describe('command menu', () => {
   })
   afterAll(() => e.close())
 
-  it('is registered for private chats in English (default) and Portuguese', () => {
+  it('is registered for private chats in English (default) and Portuguese', async () => {
+    // Registered in the background once polling runs (it must not delay the first getUpdates).
+    await e.tg.waitFor(() => e.tg.callsTo('setMyCommands').filter((c) => c.outcome === 'ok').length >= 2)
     const en = e.tg.commands({ scope: { type: 'all_private_chats' } })
     const pt = e.tg.commands({ scope: { type: 'all_private_chats' }, languageCode: 'pt' })
     const names = ['connect', 'connections', 'status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume', 'settings', 'help', 'cancel']
@@ -81,6 +83,21 @@ describe('command menu', () => {
     expect(en.find((c) => c.command === 'connect')?.description).toBe('Connect an exchange')
     expect(pt.find((c) => c.command === 'connect')?.description).toBe('Conectar uma exchange')
     for (const c of pt) expect(c.description).toBe(tr('pt-BR', `cmd-${c.command}`))
+  })
+
+  it('a slow command menu does not hold back the first getUpdates', async () => {
+    // Telegram asks for a 30 s pause on the first setMyCommands; polling must not wait for it.
+    e.tg.failNext('setMyCommands', { error_code: 429, description: 'Too Many Requests: retry after 30', retry_after: 30 })
+    let firstPoll = -1
+    await e.restart(() => {
+      firstPoll = e.tg.calls.length
+    })
+    await e.tg.waitFor(() => e.tg.calls.slice(firstPoll).some((c) => c.method.toLowerCase() === 'getupdates'))
+    const after = e.tg.calls.slice(firstPoll).map((c) => `${c.method.toLowerCase()} ${c.outcome}`)
+    // The menu got its 429 and is still waiting: nothing set it, yet the bot is polling and answering.
+    expect(after.filter((c) => c.startsWith('setmycommands ok'))).toEqual([])
+    const user = e.tg.createUser({ id: 7102, firstName: 'Lu', languageCode: 'en' })
+    expect((await e.say(user, '/help')).text).toContain('Commands')
   })
 
   it('a failing setMyCommands is logged and the bot keeps answering', async () => {

@@ -108,6 +108,7 @@ export class FakeExchangeServer {
   private readonly timers = new Set<NodeJS.Timeout>()
   private server: Server | undefined
   private base = ''
+  private connections = 0
 
   /** Base URL, e.g. `http://127.0.0.1:43123`. */
   get url(): string {
@@ -137,6 +138,7 @@ export class FakeExchangeServer {
   /** Listens on 127.0.0.1, port 0 (a free port). */
   async start(): Promise<this> {
     const server = createServer((req, res) => void this.handle(req, res))
+    server.on('connection', () => this.connections++)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     this.server = server
     this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -191,6 +193,11 @@ export class FakeExchangeServer {
   /** Moves the exchange's clock by `ms` (its time endpoint and its timestamp checks). */
   setClockSkew(ms: number, exchange?: FakeExchangeId): void {
     this.skew[exchange ?? 'all'] = ms
+  }
+
+  /** TCP connections accepted since start: keep-alive reuse shows as far fewer than requests. */
+  connectionCount(): number {
+    return this.connections
   }
 
   /** Requests seen, optionally for one exchange. */

@@ -8,7 +8,8 @@ import { ROOT } from '../../helpers/run-script.js'
  */
 describe('the demo starts the platform gate', () => {
   it('prints a curl line whose URL and token answer; /quit stops everything', { timeout: 120_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // What `npm start` runs: the freshness check, then the built bundle (its platform API chunk included).
+    const child = spawn(process.execPath, ['build.config.mjs', '--start'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { AuthenticationError, BadRequest, ExchangeError, ExchangeNotAvailable, InvalidNonce, NetworkError, OnMaintenance, PermissionDenied, RateLimitExceeded, RequestTimeout, AccountSuspended } from 'ccxt'
 import { describe, expect, it } from 'vitest'
-import { BadShapeError, DeadlineError, fromStatusOrClass, toFailure } from '../../../src/exchanges/diagnose.js'
+import { BadShapeError, ccxtClassesOf, DeadlineError, fromStatusOrClass, toFailure } from '../../../src/exchanges/diagnose.js'
 import { BINANCE_CODES } from '../../../src/exchanges/binance.js'
 import { BYBIT_CODES } from '../../../src/exchanges/bybit.js'
 import { KUCOIN_CODES } from '../../../src/exchanges/kucoin.js'
@@ -80,5 +80,21 @@ describe('fallback when the code is unknown', () => {
     for (const [err, status] of [[new RequestTimeout('x'), undefined], [new ExchangeError('x'), 503], [new ExchangeError('x'), 429], [new OnMaintenance('x'), 503]] as const) {
       expect(['RATE_LIMITED', 'EXCHANGE_UNAVAILABLE']).toContain(fromStatusOrClass(err, status))
     }
+  })
+})
+
+describe('ccxt errors recognised by class name (diagnose.ts imports nothing from ccxt)', () => {
+  it('reads the whole chain of a ccxt error, subclasses first', () => {
+    expect([...ccxtClassesOf(new InvalidNonce('x'))]).toEqual(['InvalidNonce', 'NetworkError', 'OperationFailed', 'BaseError'])
+    expect(ccxtClassesOf(new PermissionDenied('x')).has('AuthenticationError')).toBe(true)
+  })
+
+  it('a foreign error that merely shares a name is not taken for ccxt\'s', () => {
+    class NetworkError extends Error {}
+    class RateLimitExceeded extends TypeError {}
+    expect(ccxtClassesOf(new NetworkError('x')).size).toBe(0)
+    expect(fromStatusOrClass(new NetworkError('x'))).toBe('UNKNOWN')
+    expect(fromStatusOrClass(new RateLimitExceeded('x'))).toBe('UNKNOWN')
+    expect(ccxtClassesOf({ name: 'NetworkError' }).size).toBe(0)
   })
 })
