@@ -5,12 +5,15 @@ import type { AppLogger } from '../logger.js'
 import type { ConnectionService } from '../services/connections.js'
 import type { UsersRepo } from '../storage/users.repo.js'
 import type { CredentialIntake } from './credential-intake.js'
+import type { FlowOutcomes } from './flow-outcomes.js'
 
 /** What every handler can reach through `ctx.deps`; injected by createBot, never imported. */
 export interface BotDeps {
   connections: ConnectionService
   users: UsersRepo
   intake: CredentialIntake
+  /** How recent flows ended, so their late buttons answer truthfully. */
+  outcomes: FlowOutcomes
   logger: AppLogger
   settings: {
     egressIps: readonly string[]

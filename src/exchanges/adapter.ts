@@ -44,6 +44,12 @@ export interface ExchangeAdapter {
   label: string
   /** What the exchange's own screen calls the API key ("Access Key" on MEXC); default "API Key". */
   keyTerm?: string
+  /**
+   * A shape only this exchange's API keys have (MEXC: `mx0…`; KuCoin: 24 lowercase hex), so a key
+   * pasted under the wrong exchange is recognised at paste time. Leave it out when the keys look
+   * like anyone's (64 random characters, a UUID): recognition only trusts distinctive shapes.
+   */
+  keySignature?: RegExp
   credentialFields: readonly CredentialFieldSpec[]
   /** Markets this adapter can check; the bot offers only these. */
   markets: readonly Market[]

@@ -27,15 +27,15 @@ export interface ConnectRun {
 }
 
 /**
- * Drives the whole /connect conversation through the fake Telegram: exchange, checklist, market,
- * name, each credential (each must be acknowledged), then waits until "testing…" becomes the report.
+ * Drives the whole /connect conversation through the fake Telegram: exchange, the checklist
+ * (which asks the market), name, each credential (each must be acknowledged), then waits until
+ * "testing…" becomes the report.
  */
 export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): Promise<ConnectRun> {
   const l = input.locale ?? 'en'
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, input.exchange === 'mexc' ? 'MEXC' : 'KuCoin')
-  const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
-  const askName = await e.tap(user, market, tr(l, `market-${input.market ?? 'spot'}`))
+  const askName = await e.tap(user, checklist, tr(l, `market-${input.market ?? 'spot'}`))
   let ask: ChatMessage
   if (input.name !== undefined) ask = await e.say(user, input.name)
   else {
@@ -46,25 +46,45 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
   return { report: await reportOf(e, after), sent }
 }
 
+/** The fixed words of a credential prompt up to its first variable (exchange, key term): they identify the field. */
+export function promptHead(locale: string, field: 'apiKey' | 'secret' | 'passphrase'): string {
+  return tr(locale, `credential-ask-${field}`, { exchange: '\u0000', keyTerm: '\u0000' }).split('\n')[0]!.replace(/<[^>]+>/g, '').split('\u0000')[0]!.slice(0, 12)
+}
+
 /**
  * Answers the credential prompts starting at `ask`: each prompt must be the one for the next field
- * the exchange needs and each value must be acknowledged. Returns the user's messages and the
- * bot's message after the last acknowledgement (the "testing…" message).
+ * the exchange needs, and each must turn into its acknowledgement (the prompt is edited: the ack
+ * costs no message of its own). Returns the user's messages and the bot's next message after the
+ * last one (the "testing…" message).
  */
 export async function sendCredentials(e: E2E, user: FakeUser, ask: ChatMessage, creds: Credentials, locale = 'en'): Promise<{ sent: ChatMessage[]; after: ChatMessage }> {
   const fields = creds.passphrase === undefined ? (['apiKey', 'secret'] as const) : (['apiKey', 'secret', 'passphrase'] as const)
   const sent: ChatMessage[] = []
   let prompt = ask
   for (const field of fields) {
-    // The prompt's fixed words up to its first variable (exchange, key term) identify the field.
-    const head = tr(locale, `credential-ask-${field}`, { exchange: '\u0000', keyTerm: '\u0000' }).split('\n')[0]!.replace(/<[^>]+>/g, '').split('\u0000')[0]!.slice(0, 12)
-    if (!prompt.text.startsWith(head)) throw new Error(`expected the ${field} prompt, got: ${prompt.text}\n${e.tg.transcript(user)}`)
+    if (!prompt.text.includes(promptHead(locale, field))) throw new Error(`expected the ${field} prompt, got: ${prompt.text}\n${e.tg.transcript(user)}`)
     sent.push(e.tg.sendText(user, creds[field] ?? ''))
-    const got = await e.next(user)
-    if (!got.text.includes(tr(locale, 'credential-received', { field: tr(locale, `field-${field}`) }))) throw new Error(`the ${field} was not accepted: ${got.text}`)
-    prompt = await e.next(user)
+    const after = await e.next(user)
+    if (prompt.text !== tr(locale, 'credential-received', { field: tr(locale, `field-${field}`) })) throw new Error(`the ${field} prompt did not become its acknowledgement: ${prompt.text}\n${e.tg.transcript(user)}`)
+    if (prompt.keyboard) throw new Error(`the answered ${field} prompt still shows buttons`)
+    prompt = after
   }
   return { sent, after: prompt }
+}
+
+/**
+ * How many new bot messages `run` caused in the user's chat (edits do not count): the "messages
+ * per flow" measure. A /help round trip afterwards makes sure nothing the flow still had to send
+ * is missed; the cursor of `e.next` is moved past it.
+ */
+export async function botMessagesDuring(e: E2E, user: FakeUser, locale: string, run: () => Promise<unknown>): Promise<number> {
+  const before = e.tg.botMessages(user).length
+  await run()
+  const help = tr(locale, 'help-text').replace(/<[^>]+>/g, '')
+  e.tg.sendText(user, '/help')
+  for (let m = await e.next(user); ; m = await e.next(user)) {
+    if (m.text === help) return e.tg.botMessages(user).indexOf(m) - before
+  }
 }
 
 /** Waits until a "testing…" message has been edited into its report and returns it. */
@@ -87,12 +107,11 @@ export function refusedCalls(e: E2E): string[] {
   return e.tg.calls.filter((c) => c.outcome === 'error' && c.method !== 'deleteMessage').map((c) => `${c.method}: ${c.description ?? c.errorCode}`)
 }
 
-/** Walks /connect (English) up to the name prompt and returns it. */
+/** Walks /connect (English) up to the name prompt (the market is tapped on the checklist) and returns it. */
 export async function toNamePrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, exchange)
-  const market = await e.tap(user, checklist, '✅ I have created the key')
-  return e.tap(user, market, 'Spot')
+  return e.tap(user, checklist, 'Spot')
 }
 
 /** Walks /connect (English) up to the API key prompt, taking the suggested name, and returns it. */

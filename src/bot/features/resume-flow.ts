@@ -2,29 +2,44 @@ import { Composer } from 'grammy'
 import { type Action, unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { CONNECT_FLOW, type ConnectStart } from '../conversations/connect.js'
+import { endedFlowAnswer } from '../flow-outcomes.js'
+import { stripFlowButtons } from '../stale-buttons.js'
 
 const composer = new Composer<BotContext>()
 
 /** The step an old button of an ended /connect leads to, or null when it cannot start one. */
 export function resumePoint(action: Action | null): ConnectStart | null {
   switch (action?.a) {
-    case 'restart': return {}
+    case 'restart': return { originAnswers: false }
     case 'exchange': return { exchange: action.exchange }
     case 'ready': return { exchange: action.exchange, ready: true }
-    case 'market': case 'suggested': return { exchange: action.exchange, ready: true, market: action.market }
+    case 'market': return { exchange: action.exchange, ready: true, market: action.market }
+    // The name is asked again (the suggestion may differ now): the old question only loses its buttons.
+    case 'suggested': return { exchange: action.exchange, ready: true, market: action.market, originAnswers: false }
     default: return null
   }
 }
 
-// Reached only when no flow is running (a running flow answers its own and stale buttons). A tap
-// on the checklist's "I have created the key" after the setup timed out or finished means "go on":
-// a new /connect starts at the step after that button instead of saying the setup ended.
+// Reached only when no flow is running (a running flow answers its own and stale buttons). A flow
+// this process saw end (connected, refused, cancelled...) answers with how it ended: its buttons
+// mean nothing any more. Otherwise (it timed out, or the bot restarted) a tap on a /connect
+// button means "go on": a new /connect starts at the step after that button, and the tapped
+// message shows what it answered instead of saying the setup ended.
 composer.chatType('private').on('callback_query:data', async (ctx, next) => {
-  const start = resumePoint(unpack(ctx.callbackQuery.data))
+  const action = unpack(ctx.callbackQuery.data)
+  if (!action || !('flow' in action)) return next()
+  const outcome = ctx.deps.outcomes.get(ctx.chat.id, action.flow)
+  if (outcome) {
+    await ctx.answerCallbackQuery({ text: endedFlowAnswer(outcome, ctx.t.bind(ctx), ctx.deps.connections.list(ctx.from.id)), show_alert: true })
+    await stripFlowButtons(ctx, action.flow)
+    return
+  }
+  const start = resumePoint(action)
   if (!start) return next()
   await ctx.answerCallbackQuery()
-  await ctx.conversation.enter(CONNECT_FLOW, start)
+  const origin = ctx.callbackQuery.message?.message_id
+  await ctx.conversation.enter(CONNECT_FLOW, origin !== undefined ? { ...start, origin } : start)
 })
 
-/** Old /connect buttons (and "Start over") open a new setup at the step they belong to. */
+/** Old /connect buttons (and "Start over") open a new setup at the step they belong to, unless their setup is known to be over. */
 export const resumeFlowFeature = composer

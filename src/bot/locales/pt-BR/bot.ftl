@@ -59,6 +59,7 @@ checklist-kucoin =
     6. Confirme com a senha de trading, o código enviado por e-mail e o Google 2FA, e tenha em mãos a API Key, o Secret e a passphrase.
 checklist-ips = 🛡 IPs para liberar na chave (whitelist de IP): <code>{ $ips }</code>
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
+checklist-ask-market = <b>Com a chave criada, toque no mercado em que a plataforma vai operar com ela:</b>
 ips-text =
     🛡 <b>IPs dos nossos servidores.</b> Adicione cada um na whitelist de IP da sua chave de API na exchange (toque para copiar):
     { $ips }
@@ -67,6 +68,13 @@ connect-ask-market = <b>Em qual mercado a plataforma vai operar com esta chave?<
 market-spot = Spot
 market-futures = Futuros
 market-both = Spot + Futuros
+## No que uma pergunta respondida se transforma (os botões somem)
+answer-exchange = Exchange: <b>{ $exchange }</b> ✓
+answer-ready = ✔️ Chave criada
+answer-ready-market = ✔️ Chave criada · Mercado: <b>{ $market }</b> ✓
+answer-market = Mercado: <b>{ $market }</b> ✓
+answer-name = Nome: <b>{ $name }</b> ✓
+answer-switched = 🔁 Mudamos para a <b>{ $exchange }</b> · { $market } · “{ $name }”
 connect-ask-name =
     <b>Dê um nome a esta conexão</b> para diferenciar suas contas (por exemplo "{ $suggestion }").
     Digite um nome ou toque no botão.
@@ -108,6 +116,11 @@ credential-forwarded-kept = Essa foi uma mensagem encaminhada. Por segurança, c
 credential-problem = Isso não parece uma { $field } válida: { $reason } Cole novamente, por favor.
 credential-received = ✔️ Recebi a { $field } (mensagem apagada).
 credential-received-kept = ✔️ Recebi a { $field }. Lembre-se de apagar sua mensagem acima.
+key-shape-mexc = as chaves da MEXC começam com mx0
+key-shape-kucoin = as chaves da KuCoin têm 24 caracteres hexadecimais (0-9, a-f)
+wrong-exchange = 🤔 Isso parece uma chave da <b>{ $found }</b>, não da { $picked }: { $shapes }. Você escolheu a exchange errada? (Apaguei a mensagem e guardei a chave até você decidir.)
+wrong-exchange-replace = 🤔 Isso parece uma chave da <b>{ $found }</b>, mas “{ $name }” é uma conexão da { $picked }: { $shapes }. Cole a chave da { $picked }, ou use esta mesmo assim.
+wrong-exchange-tap = Toque em um dos botões acima, ou cole outra chave.
 format-EXPIRED = ela chegou depois que esta etapa expirou.
 format-UNSUPPORTED = esta exchange não oferece esse mercado aqui.
 connect-testing = 🔎 Testando a chave na { $exchange }… leva alguns segundos.
@@ -140,11 +153,20 @@ flow-restart-offer = Você está no meio de uma configuração. Começar uma nov
 flow-credential-not-now = Apaguei essa mensagem porque parecia uma chave. Cole as credenciais só quando eu pedir.
 flow-credential-kept-name = ✔️ Recebi sua { $fields } (mensagem apagada). Vou usar depois do nome: digite um nome ou toque no botão.
 flow-credential-kept-later = ✔️ Apaguei essa mensagem e guardei o conteúdo: quando você escolher a exchange, vou conferir e usar na etapa da chave se servir.
+flow-credential-foreign = 🤔 Apaguei essa mensagem: ela parece uma chave da <b>{ $found }</b>, e você escolheu a { $picked }. Guardei a chave e vou perguntar sobre ela na etapa da chave.
 flow-credential-kept = ✔️ Recebi sua { $fields } (mensagem apagada). Vou usar quando chegarmos à etapa da chave: primeiro responda à pergunta acima.
 command-credential-deleted = Apaguei essa mensagem: ela trazia o que parece uma chave de API ou secreta. Nunca digite chaves depois de um comando: o /connect pede cada uma e a apaga na hora.
 command-credential-not-deleted = Essa mensagem traz o que parece uma chave de API ou secreta, e não consegui apagá-la. Apague-a você mesmo agora e considere a chave exposta: crie uma nova na exchange e apague esta.
 flow-tap-button = Toque em um dos botões acima, ou envie /cancel.
 flow-ended = Esta configuração terminou (expirou ou o bot reiniciou). Envie /connect para começar de novo.
+flow-over-connected = Configuração concluída: “{ $name }” está conectada.
+flow-over-saved = Configuração concluída: “{ $name }” foi salva e agora está { $status }. O /status mostra o motivo.
+flow-over-deleted = Configuração concluída, mas essa conexão foi apagada depois.
+flow-over-replaced = Pronto: “{ $name }” usa a nova chave.
+flow-over-renamed = Pronto: esta conexão agora se chama “{ $name }”.
+flow-over-refused = Essa configuração terminou: a chave foi recusada e nada foi salvo. Envie /connect para tentar outra chave.
+flow-over-nothing = Essa configuração terminou e nada foi salvo. Envie /connect para começar de novo.
+flow-over-cancelled = Você cancelou essa configuração. Envie /connect para começar uma nova.
 flow-timeout = ⌛ A configuração foi encerrada após uma longa pausa. Nada foi salvo e tudo o que você enviou foi apagado. Envie /connect para começar de novo.
 button-unknown = Este botão não é mais válido.
 cancel-nothing = Não há nada para cancelar.
@@ -185,6 +207,7 @@ pick-replace = Qual conexão vai receber novas credenciais?
 pick-delete = Qual conexão você quer apagar?
 test-running = 🔎 Testando <b>{ $name }</b>…
 test-head = <b>{ $name }</b>: { $status }
+button-connection-deleted = Essa conexão foi apagada, então este botão não faz mais nada.
 test-started = Testando…
 delete-confirm = Apagar <b>{ $name }</b>? As chaves guardadas são apagadas e a plataforma deixa de usá-la. Isso não pode ser desfeito.
 delete-done = <b>{ $name }</b> foi apagada e suas chaves também. Apague a chave de API na exchange se não precisar mais dela.
@@ -193,6 +216,9 @@ delete-kept = Nada foi apagado.
 ## Botões
 button-cancel = ✖️ Cancelar
 button-key-ready = ✅ Já criei a chave
+button-switch-exchange = 🔁 Mudar para { $exchange }
+button-keep-exchange = Continuar com a { $exchange }
+button-use-anyway = Usar mesmo assim
 button-use-name = Usar "{ $name }"
 button-restart = 🔄 Recomeçar
 button-continue = ▶️ Continuar
