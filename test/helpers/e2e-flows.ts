@@ -87,6 +87,29 @@ export async function botMessagesDuring(e: E2E, user: FakeUser, locale: string, 
   }
 }
 
+/**
+ * The buttons a bot message showed, as the bot drew them: the current ones, or the last ones
+ * before an edit took them away (a slow client may still show those, and tap them).
+ */
+export function buttonsShown(msg: ChatMessage): Array<{ text: string; data: string }> {
+  const rows = msg.keyboard ?? [...msg.history].reverse().find((h) => h.keyboard !== undefined)?.keyboard ?? []
+  return rows.flat().flatMap((b) => ('callback_data' in b && b.callback_data ? [{ text: b.text, data: b.callback_data }] : []))
+}
+
+/** The data of the button labelled `label` that `msg` shows or showed (see buttonsShown). */
+export function dataOf(msg: ChatMessage, label: string): string {
+  const b = buttonsShown(msg).find((x) => x.text === label)
+  if (!b) throw new Error(`no button "${label}" was ever on: ${msg.text}`)
+  return b.data
+}
+
+/** The flow id in the data of the buttons a flow message shows or showed. */
+export function flowIdOf(msg: ChatMessage): string {
+  const data = buttonsShown(msg).find((b) => b.data.startsWith('f'))?.data
+  if (!data) throw new Error(`no flow button was ever on: ${msg.text}`)
+  return data.split(':')[1]!
+}
+
 /** Waits until a "testing…" message has been edited into its report and returns it. */
 export async function reportOf(e: E2E, testing: ChatMessage): Promise<ChatMessage> {
   return e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), 10_000)

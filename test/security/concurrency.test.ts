@@ -82,14 +82,12 @@ describe('concurrency and restarts', () => {
     const creds = account('mexc')
     await toKeyPrompt(e, user)
     e.tg.sendText(user, creds.apiKey)
-    await e.next(user) // got it
-    await e.next(user) // secret prompt
+    await e.next(user) // secret prompt (the key prompt became "got it")
     // Every exchange answer is slowed, so the lock is surely held before the test ends and the save starts.
     e.ex.setScenario('slow', { exchange: 'mexc', delayMs: 150 })
     const holder = startLockHolder(e.dbPath, { stallMs: 300, maxMs: 4000 })
     try {
       e.tg.sendText(user, creds.secret)
-      await e.next(user) // got it
       const testing = await e.next(user)
       expect(testing.text).toContain('Testing')
       const { released } = await holder.lock()
@@ -126,11 +124,9 @@ describe('concurrency and restarts', () => {
     await toKeyPrompt(e, user)
     e.tg.sendText(user, creds.apiKey)
     await e.next(user)
-    await e.next(user)
     e.ex.setScenario('slow', { exchange: 'mexc', delayMs: 200 })
     try {
       e.tg.sendText(user, creds.secret)
-      await e.next(user)
       const testing = await e.next(user)
       expect(testing.text).toContain('Testing')
       await e.restart() // graceful stop (SIGTERM) mid-test, then a new process on the same file

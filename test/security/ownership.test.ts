@@ -111,9 +111,8 @@ describe('ownership: another user\'s connection is "not found", never data', () 
       const sentBefore = e.tg.botMessages(b).length
       const query = e.tg.forgeCallback(b, where, data)
       const answer = await e.tg.waitFor(() => e.tg.callbackAnswer(query))
-      if (code === 'test') expect((await e.next(b)).text).toBe(tr('en', 'error-NOT_FOUND'))
-      if (['status', 'rename', 'replace', 'delete', 'delete-yes'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
-      if (['cancel', 'continue'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
+      if (['test', 'status', 'rename', 'replace', 'delete', 'delete-yes', 'delete-no', 'pick'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
+      if (['cancel', 'continue', 'switch', 'keep'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
       if (['exchange', 'market', 'ready', 'suggested', 'restart'].includes(code)) {
         // An old /connect button with no flow of B's running starts B's own setup at that step.
         expect((await e.next(b)).text).not.toContain('Alpha')

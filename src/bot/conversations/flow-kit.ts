@@ -129,9 +129,13 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
     return conversation.halt()
   }
 
-  /** Ends this flow and hands the tap to the outside, which starts a fresh /connect. */
+  /**
+   * Ends this flow and hands the tap to the outside, which records this flow as superseded and
+   * starts a fresh /connect (recorded here, the outside would take the tap for a stale one).
+   */
   async function restart(): Promise<never> {
-    await end({ kind: 'superseded' })
+    await closeButtons()
+    await conversation.external(() => deps.intake.wipe(chatId))
     return conversation.halt({ next: true })
   }
 

@@ -36,6 +36,8 @@ composer.chatType('private').on('callback_query:data', async (ctx, next) => {
   }
   const start = resumePoint(action)
   if (!start) return next()
+  // "Start over": the setup it belongs to is over from now on; a late tap on its buttons says so.
+  if (action.a === 'restart') ctx.deps.outcomes.record(ctx.chat.id, action.flow, { kind: 'superseded' })
   await ctx.answerCallbackQuery()
   const origin = ctx.callbackQuery.message?.message_id
   await ctx.conversation.enter(CONNECT_FLOW, origin !== undefined ? { ...start, origin } : start)
