@@ -17,10 +17,21 @@ import { openVault } from './secrets/open-vault.js'
 import type { Sealer } from './secrets/sealer.js'
 import { createConnectionService, type ConnectionService } from './services/connections.js'
 import { registerInstance, type Heartbeat } from './services/instance-heartbeat.js'
+import { createEventRecorder } from './services/events.js'
+import { createPlatformGate, type PlatformGate } from './services/platform-gate.js'
+import { createTokenService, type TokenService } from './services/platform-tokens.js'
+import { createEventWaiters, type EventWaiters } from './platform/events-feed.js'
+import { createMetrics, type Metrics } from './platform/metrics.js'
+import type { PlatformApi } from './platform/server.js'
+import { createWebhookWorker, type WebhookWorker } from './platform/webhook-worker.js'
 import { createConnectionsRepo } from './storage/connections.repo.js'
 import { openDatabase, type Database } from './storage/database.js'
 import { createInstancesRepo } from './storage/instances.repo.js'
+import { createWalScrubber } from './storage/wal-scrubber.js'
 import { createOutboxRepo } from './storage/outbox.repo.js'
+import { createPlatformAuditRepo } from './storage/platform-audit.repo.js'
+import { createPlatformEventsRepo } from './storage/platform-events.repo.js'
+import { createServiceTokensRepo } from './storage/service-tokens.repo.js'
 import { createTestResultsRepo } from './storage/test-results.repo.js'
 import { createUsersRepo } from './storage/users.repo.js'
 
@@ -34,6 +45,8 @@ export interface AppOverrides {
   setupTimeoutMs?: number
   /** False keeps the background monitor and outbox worker from starting (tests of other parts). */
   monitor?: boolean
+  /** How often a parked long poll re-reads the feed without a wake-up (default 1 s; tests raise it to prove the wake-up). */
+  eventRecheckMs?: number
 }
 
 /** Everything the running bot is made of, wired once; tests build the same thing with fakes. */
@@ -47,8 +60,21 @@ export interface App {
     connections: ReturnType<typeof createConnectionsRepo>
     testResults: ReturnType<typeof createTestResultsRepo>
     outbox: ReturnType<typeof createOutboxRepo>
+    serviceTokens: ReturnType<typeof createServiceTokensRepo>
+    platformAudit: ReturnType<typeof createPlatformAuditRepo>
+    platformEvents: ReturnType<typeof createPlatformEventsRepo>
   }
   connections: ConnectionService
+  /** Issue 14: the platform gate, its tokens, metrics, long-poll waiters and (once started) its API. */
+  platform: {
+    gate: PlatformGate
+    tokens: TokenService
+    metrics: Metrics
+    waiters: EventWaiters
+    webhookWorker: WebhookWorker | undefined
+    /** Listening after start() when PLATFORM_API_PORT is set. */
+    api: PlatformApi | undefined
+  }
   intake: CredentialIntake
   bot: AppBot | undefined
   /** Re-tests every connection in the background; pushes transitions into the outbox. */
@@ -76,6 +102,9 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     connections: createConnectionsRepo(database.db),
     testResults: createTestResultsRepo(database.db, config.historyKeep),
     outbox: createOutboxRepo(database.db),
+    serviceTokens: createServiceTokensRepo(database.db),
+    platformAudit: createPlatformAuditRepo(database.db),
+    platformEvents: createPlatformEventsRepo(database.db),
   }
   let sealer: Sealer
   let heartbeat: Heartbeat
@@ -103,10 +132,29 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     database.close()
     throw err
   }
-  const exchanges = createExchangeRegistry({ urls: config.exchangeUrls })
+  const metrics = createMetrics({
+    connectionsByState: () => repos.connections.countByState(),
+    outboxPending: () => repos.outbox.pendingCount(),
+    webhookPending: () => repos.platformEvents.pushBacklog(),
+  })
+  const exchanges = metrics.countTests(createExchangeRegistry({ urls: config.exchangeUrls }))
+  // After a delete or replace commits, the old ciphertext leaves the WAL and the main file at once.
+  const walScrubber = createWalScrubber({ truncateWal: database.truncateWal, logger })
   let outboxWorker: OutboxWorker | undefined
+  const waiters = createEventWaiters(overrides.eventRecheckMs ? { recheckMs: overrides.eventRecheckMs } : {})
+  const webhookWorker = config.platformWebhook ? createWebhookWorker({ events: repos.platformEvents, ...config.platformWebhook, logger }) : undefined
+  // Every platform event commits with its change; listeners re-read after the commit.
+  const events = createEventRecorder({
+    events: repos.platformEvents,
+    push: webhookWorker !== undefined,
+    onAppended: (kind) => {
+      metrics.eventRecorded(kind)
+      waiters.wake()
+      webhookWorker?.kick()
+    },
+  })
   // The state change and its notification row commit in one transaction (see onTested).
-  const onTested = createTransitionRecorder({
+  const notify = createTransitionRecorder({
     outbox: repos.outbox,
     users: repos.users,
     reminderHours: config.offlineReminderHours,
@@ -115,13 +163,26 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   })
   const connections = createConnectionService({
     ...repos,
-    onTested,
+    onTested: (e) => {
+      notify(e)
+      events.tested(e)
+    },
+    events,
     sealer,
     exchanges,
     transaction: database.transaction,
-    settings: { egressIps: config.egressIps, requestTimeoutMs: config.exchangeTimeoutMs, totalTimeoutMs: config.testTimeoutMs, offlineAfterFailures: config.offlineAfterFailures },
+    scrubDisk: walScrubber.request,
+    settings: {
+      egressIps: config.egressIps,
+      requestTimeoutMs: config.exchangeTimeoutMs,
+      totalTimeoutMs: config.testTimeoutMs,
+      offlineAfterFailures: config.offlineAfterFailures,
+      limits: { maxConnections: config.maxConnectionsPerUser, connectPerHour: config.connectPerHour, testPerHour: config.testPerHour, stopMonitorAfterInvalid: config.monitorStopAfterInvalid },
+    },
     logger,
   })
+  const gate = createPlatformGate({ connections: repos.connections, audit: repos.platformAudit, sealer, events, transaction: database.transaction })
+  const tokens = createTokenService({ repo: repos.serviceTokens, sealer })
   const i18n = createI18n()
   const flowTimeoutMs = overrides.flowTimeoutMs ?? 10 * 60_000
   let bot: AppBot | undefined
@@ -137,7 +198,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   if (config.botToken) {
     bot = createBot(
       config.botToken,
-      { connections, users: repos.users, intake, outcomes: createFlowOutcomes(), logger, settings: { egressIps: config.egressIps } },
+      { connections, gate, users: repos.users, intake, outcomes: createFlowOutcomes(), logger, settings: { egressIps: config.egressIps } },
       { apiRoot: config.telegramApiRoot, i18n, ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}), ...(overrides.throttle === false ? { throttle: false } : {}) },
     )
   }
@@ -145,6 +206,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     targets: () => repos.connections.listForSweep(),
     test: (id) => connections.testById(id, 'monitor'),
     logger,
+    onSweep: (stats) => metrics.sweepDone(stats),
     settings: { intervalMs: config.checkIntervalSeconds * 1000, concurrency: config.monitorConcurrency, exchangeRps: config.monitorExchangeRps },
   })
   if (config.botToken) {
@@ -168,6 +230,19 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   const background = overrides.monitor !== false
   let runner: BotRunner | undefined
   const fatalListeners: Array<(err: unknown) => void> = []
+  // Readiness: Telegram answered a getMe lately (polling), or the webhook is registered.
+  let telegramSeen = { ok: false, at: 0 }
+  const telegramReady = async (): Promise<boolean> => {
+    if (config.webhook) return runner !== undefined
+    if (!bot || Date.now() - telegramSeen.at < 15_000) return telegramSeen.ok
+    // Through the bot's own transport (retries included), bounded so a probe never hangs.
+    const ok = await Promise.race([bot.api.getMe().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref())])
+    telegramSeen = { ok, at: Date.now() }
+    return ok
+  }
+  const keepEventsMs = config.platformEventsKeepDays * 86_400_000
+  let pruner: NodeJS.Timeout | undefined
+  const platform: App['platform'] = { gate, tokens, metrics, waiters, webhookWorker, api: undefined }
   return {
     config,
     logger,
@@ -179,6 +254,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     bot,
     monitor,
     outboxWorker,
+    platform,
     async start() {
       if (!bot) throw new Error('no BOT_TOKEN: use the demo')
       await bot.init()
@@ -188,14 +264,41 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
         outboxWorker?.start()
         monitor.start()
       }
+      webhookWorker?.start()
+      const prune = () => {
+        const n = repos.platformEvents.pruneBefore(Date.now() - keepEventsMs)
+        if (n > 0) logger.info({ pruned: n }, 'old platform events pruned')
+      }
+      prune()
+      pruner = setInterval(prune, 3_600_000).unref()
+      if (config.platformApi) {
+        // Loaded only when asked for: an install without the gate does not pay Fastify's start-up.
+        const { startPlatformApi } = await import('./platform/server.js')
+        platform.api = await startPlatformApi({
+          logger,
+          tokens,
+          gate,
+          audit: repos.platformAudit,
+          events: repos.platformEvents,
+          waiters,
+          metrics,
+          ready: async () => ({ database: database.ping(), telegram: await telegramReady() }),
+          settings: config.platformApi,
+        })
+      }
     },
     onFatal(listener) {
       fatalListeners.push(listener)
     },
     async stop() {
+      // Long polls answer first, then nothing can reach the database while it closes.
+      await platform.api?.close()
+      clearInterval(pruner)
+      await webhookWorker?.stop()
       await monitor.stop()
       await outboxWorker?.stop()
       await runner?.stop()
+      walScrubber.stop()
       try {
         heartbeat.stop()
       } catch (err) {

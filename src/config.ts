@@ -25,7 +25,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** Variables that carry API traffic: plain http is allowed only to loopback (local fakes, a local Bot API server). */
-const TRANSPORT_URLS = ['TELEGRAM_API_ROOT', 'EXCHANGE_URL_MEXC', 'EXCHANGE_URL_KUCOIN', 'EXCHANGE_URL_KUCOIN_FUTURES'] as const
+const TRANSPORT_URLS = ['TELEGRAM_API_ROOT', 'EXCHANGE_URL_BINANCE', 'EXCHANGE_URL_BYBIT', 'EXCHANGE_URL_OKX', 'EXCHANGE_URL_MEXC', 'EXCHANGE_URL_KUCOIN', 'EXCHANGE_URL_KUCOIN_FUTURES', 'PLATFORM_WEBHOOK_URL'] as const
 
 const flag = () =>
   z.string().trim().toLowerCase().optional().transform((v, ctx) => {
@@ -58,7 +58,7 @@ const ipv6 = /^[0-9a-fA-F:]+$/
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
 
 /** Names of variables whose values are secret: their values never appear in an error line. */
-export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET'])
+export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET', 'PLATFORM_WEBHOOK_SECRET'])
 
 const schema = z.object({
   BOT_TOKEN: z.string().trim().regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'must look like 123456:ABC-DEF... (from @BotFather)').optional(),
@@ -76,9 +76,18 @@ const schema = z.object({
     }
     return keys
   }),
+  EXCHANGE_URL_BINANCE: origin('EXCHANGE_URL_BINANCE').optional(),
+  EXCHANGE_URL_BYBIT: origin('EXCHANGE_URL_BYBIT').optional(),
+  EXCHANGE_URL_OKX: origin('EXCHANGE_URL_OKX').optional(),
   EXCHANGE_URL_MEXC: origin('EXCHANGE_URL_MEXC').optional(),
   EXCHANGE_URL_KUCOIN: origin('EXCHANGE_URL_KUCOIN').optional(),
   EXCHANGE_URL_KUCOIN_FUTURES: origin('EXCHANGE_URL_KUCOIN_FUTURES').optional(),
+  EXCHANGE_URL_BITGET: origin('EXCHANGE_URL_BITGET').optional(),
+  EXCHANGE_URL_BINGX: origin('EXCHANGE_URL_BINGX').optional(),
+  EXCHANGE_URL_HTX: origin('EXCHANGE_URL_HTX').optional(),
+  EXCHANGE_URL_HTX_FUTURES: origin('EXCHANGE_URL_HTX_FUTURES').optional(),
+  EXCHANGE_URL_COINBASE: origin('EXCHANGE_URL_COINBASE').optional(),
+  EXCHANGE_URL_GATE: origin('EXCHANGE_URL_GATE').optional(),
   EXCHANGE_TIMEOUT_MS: intIn(500, 60_000, 10_000),
   TEST_TIMEOUT_MS: intIn(1_000, 120_000, 25_000),
   CHECK_INTERVAL_SECONDS: intIn(1, 86_400, 300),
@@ -89,6 +98,10 @@ const schema = z.object({
   NOTIFY_RATE_PER_SECOND: intIn(1, 30, 25),
   NOTIFY_MAX_ATTEMPTS: intIn(1, 100, 10),
   HISTORY_KEEP: intIn(1, 10_000, 50),
+  MAX_CONNECTIONS_PER_USER: intIn(1, 1_000, 20),
+  CONNECT_PER_HOUR: intIn(1, 1_000, 10),
+  TEST_PER_HOUR: intIn(1, 10_000, 30),
+  MONITOR_STOP_AFTER_INVALID: intIn(1, 1_000, 3),
   EGRESS_IPS: z.string().trim().optional().transform((v, ctx) => {
     const ips = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
     for (const ip of ips) {
@@ -108,6 +121,12 @@ const schema = z.object({
   }).default('127.0.0.1'),
   ALLOW_UNREADABLE_CONNECTIONS: flag(),
   ALLOW_PLAIN_HTTP: flag(),
+  PLATFORM_API_PORT: intIn(0, 65_535, -1),
+  PLATFORM_API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PLATFORM_CREDENTIALS_PER_MINUTE: intIn(1, 100_000, 60),
+  PLATFORM_WEBHOOK_URL: origin('PLATFORM_WEBHOOK_URL').optional(),
+  PLATFORM_WEBHOOK_SECRET: z.string().trim().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32-256 printable characters without spaces (openssl rand -hex 32)').optional(),
+  PLATFORM_EVENTS_KEEP_DAYS: intIn(1, 3650, 30),
 })
 
 /** The whole typed configuration; nothing else in the app reads `process.env`. */
@@ -118,7 +137,22 @@ export interface Config {
   masterKey: string | undefined
   masterKeyFile: string
   previousMasterKeys: string[]
-  exchangeUrls: { mexc?: string; kucoin?: string; kucoinFutures?: string }
+  exchangeUrls: {
+    binance?: string
+    bybit?: string
+    okx?: string
+    mexc?: string
+    kucoin?: string
+    kucoinFutures?: string
+    bitget?: string
+    bingx?: string
+    /** HTX spot host (api.huobi.pro); HTX signs the host, so the adapter signs with this one's. */
+    htx?: string
+    /** HTX contract host (api.hbdm.vn). */
+    htxFutures?: string
+    coinbase?: string
+    gate?: string
+  }
   exchangeTimeoutMs: number
   testTimeoutMs: number
   checkIntervalSeconds: number
@@ -132,6 +166,12 @@ export interface Config {
   /** Failed sends (429 waits excluded) before a notification is dead-lettered. */
   notifyMaxAttempts: number
   historyKeep: number
+  /** Per-user limits against junk load: stored connections, key tests per hour, manual tests per hour. */
+  maxConnectionsPerUser: number
+  connectPerHour: number
+  testPerHour: number
+  /** Monitor tests in a row with the key, secret or passphrase refused before the monitor stops testing that key. */
+  monitorStopAfterInvalid: number
   egressIps: string[]
   logLevel: (typeof LOG_LEVELS)[number]
   /** Webhook mode; the secret is mandatory (without it anyone who finds the URL can act as any user). */
@@ -141,6 +181,12 @@ export interface Config {
    * (a loud warning is logged). Off by default: a wrong or missing key stops the start.
    */
   allowUnreadableConnections: boolean
+  /** The platform gate's HTTP API (issue 14); undefined (the default) keeps it off. */
+  platformApi: { host: string; port: number; credentialsPerMinute: number } | undefined
+  /** Where events are pushed, signed with HMAC-SHA256 under `secret`; undefined = feed only. */
+  platformWebhook: { url: string; secret: string } | undefined
+  /** Events older than this are pruned from the feed (a cursor that old gets 410 and resyncs). */
+  platformEventsKeepDays: number
 }
 
 /**
@@ -171,10 +217,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     })
     if (plain.length > 0) throw new ConfigError(plain.map((name) => `${name} uses plain http to a host that is not this machine: use https (or set ALLOW_PLAIN_HTTP=true for a trusted private network)`))
   }
+  if (e.PLATFORM_WEBHOOK_URL && !e.PLATFORM_WEBHOOK_SECRET) throw new ConfigError(['PLATFORM_WEBHOOK_URL is set but PLATFORM_WEBHOOK_SECRET is not: pushed events must be signed'])
+  if (e.PLATFORM_WEBHOOK_SECRET && !e.PLATFORM_WEBHOOK_URL) throw new ConfigError(['PLATFORM_WEBHOOK_SECRET is set but PLATFORM_WEBHOOK_URL is not'])
   const urls: Config['exchangeUrls'] = {}
+  if (e.EXCHANGE_URL_BINANCE) urls.binance = e.EXCHANGE_URL_BINANCE
+  if (e.EXCHANGE_URL_BYBIT) urls.bybit = e.EXCHANGE_URL_BYBIT
+  if (e.EXCHANGE_URL_OKX) urls.okx = e.EXCHANGE_URL_OKX
   if (e.EXCHANGE_URL_MEXC) urls.mexc = e.EXCHANGE_URL_MEXC
   if (e.EXCHANGE_URL_KUCOIN) urls.kucoin = e.EXCHANGE_URL_KUCOIN
   if (e.EXCHANGE_URL_KUCOIN_FUTURES) urls.kucoinFutures = e.EXCHANGE_URL_KUCOIN_FUTURES
+  if (e.EXCHANGE_URL_BITGET) urls.bitget = e.EXCHANGE_URL_BITGET
+  if (e.EXCHANGE_URL_BINGX) urls.bingx = e.EXCHANGE_URL_BINGX
+  if (e.EXCHANGE_URL_HTX) urls.htx = e.EXCHANGE_URL_HTX
+  if (e.EXCHANGE_URL_HTX_FUTURES) urls.htxFutures = e.EXCHANGE_URL_HTX_FUTURES
+  if (e.EXCHANGE_URL_COINBASE) urls.coinbase = e.EXCHANGE_URL_COINBASE
+  if (e.EXCHANGE_URL_GATE) urls.gate = e.EXCHANGE_URL_GATE
   return {
     botToken: e.BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT,
@@ -193,10 +250,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     notifyRatePerSecond: e.NOTIFY_RATE_PER_SECOND,
     notifyMaxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     historyKeep: e.HISTORY_KEEP,
+    maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+    connectPerHour: e.CONNECT_PER_HOUR,
+    testPerHour: e.TEST_PER_HOUR,
+    monitorStopAfterInvalid: e.MONITOR_STOP_AFTER_INVALID,
     egressIps: e.EGRESS_IPS,
     logLevel: e.LOG_LEVEL,
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT } : undefined,
     allowUnreadableConnections: e.ALLOW_UNREADABLE_CONNECTIONS,
+    platformApi: e.PLATFORM_API_PORT >= 0 ? { host: e.PLATFORM_API_HOST, port: e.PLATFORM_API_PORT, credentialsPerMinute: e.PLATFORM_CREDENTIALS_PER_MINUTE } : undefined,
+    platformWebhook: e.PLATFORM_WEBHOOK_URL && e.PLATFORM_WEBHOOK_SECRET ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET } : undefined,
+    platformEventsKeepDays: e.PLATFORM_EVENTS_KEEP_DAYS,
   }
 }
 

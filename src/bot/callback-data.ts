@@ -27,6 +27,8 @@ export type Action =
   | { a: 'delete'; id: string }
   | { a: 'delete-yes'; id: string }
   | { a: 'delete-no'; id: string }
+  | { a: 'pause'; id: string }
+  | { a: 'resume'; id: string }
   | { a: 'lang'; locale: Locale }
   | { a: 'notify'; on: boolean }
 
@@ -40,7 +42,7 @@ const PICK_BY_CODE = new Map(Object.entries(PICK_CODES).map(([a, c]) => [c, a as
 const ID = /^[A-Za-z0-9_-]{1,24}$/
 const CODES: Record<Action['a'], string> = {
   exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk', switch: 'fw', keep: 'fp',
-  connect: 'c', pick: 'p', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', lang: 'l', notify: 'n',
+  connect: 'c', pick: 'p', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
 }
 const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a']]))
 

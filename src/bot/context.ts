@@ -3,6 +3,7 @@ import type { I18nFlavor } from '@grammyjs/i18n'
 import type { Context } from 'grammy'
 import type { AppLogger } from '../logger.js'
 import type { ConnectionService } from '../services/connections.js'
+import type { PlatformGate } from '../services/platform-gate.js'
 import type { UsersRepo } from '../storage/users.repo.js'
 import type { CredentialIntake } from './credential-intake.js'
 import type { FlowOutcomes } from './flow-outcomes.js'
@@ -10,6 +11,8 @@ import type { FlowOutcomes } from './flow-outcomes.js'
 /** What every handler can reach through `ctx.deps`; injected by createBot, never imported. */
 export interface BotDeps {
   connections: ConnectionService
+  /** The platform gate: the trader's /pause and /resume. */
+  gate: PlatformGate
   users: UsersRepo
   intake: CredentialIntake
   /** How recent flows ended, so their late buttons answer truthfully. */

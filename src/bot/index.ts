@@ -12,6 +12,7 @@ import { connectionsFeature } from './features/connections.js'
 import { groupGuardFeature } from './features/guards.js'
 import { ipsFeature } from './features/ips.js'
 import { manageFeature } from './features/manage.js'
+import { pauseFeature } from './features/pause.js'
 import { settingsFeature } from './features/settings.js'
 import { resumeFlowFeature } from './features/resume-flow.js'
 import { startFeature } from './features/start.js'
@@ -87,7 +88,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
   guarded.use(createConversation<BotContext, FlowContext>(connectFlow, flowOptions(CONNECT_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(replaceFlow, flowOptions(REPLACE_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(renameFlow, flowOptions(RENAME_FLOW)))
-  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, settingsFeature, ipsFeature)
+  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, pauseFeature, settingsFeature, ipsFeature)
   guarded.use(resumeFlowFeature)
   guarded.use(unhandledFeature)
   return bot

@@ -7,10 +7,13 @@ import { API_MANAGEMENT_URL } from './exchange-links.js'
 
 type T = (key: string, params?: Record<string, string | number>) => string
 
-/** Exchange picker for a flow, one button per registered adapter. */
+/** Exchange picker for a flow: one button per registered adapter, in registry order (most used first), two per row. */
 export function exchangeKeyboard(flow: string, adapters: readonly ExchangeAdapter[], t: T): InlineKeyboard {
   const kb = new InlineKeyboard()
-  for (const a of adapters) kb.text(a.label, pack({ a: 'exchange', flow, exchange: a.id }))
+  adapters.forEach((a, i) => {
+    if (i > 0 && i % 2 === 0) kb.row()
+    kb.text(a.label, pack({ a: 'exchange', flow, exchange: a.id }))
+  })
   return kb.row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
 }
 
@@ -96,9 +99,10 @@ export function homeKeyboard(list: readonly ConnectionView[], t: T): InlineKeybo
 /**
  * A picker of the user's connections for a command typed without a name: a question answered
  * once, so the tapped picker turns into what follows (the test, the card, the confirmation).
+ * /pause and /resume act at once, so their picker carries the action itself.
  */
-export function pickerKeyboard(list: readonly ConnectionView[], act: PickAct): InlineKeyboard {
-  return twoPerRow(list, (c) => pack({ a: 'pick', act, id: c.id }))
+export function pickerKeyboard(list: readonly ConnectionView[], act: PickAct | 'pause' | 'resume'): InlineKeyboard {
+  return twoPerRow(list, (c) => (act === 'pause' || act === 'resume' ? pack({ a: act, id: c.id }) : pack({ a: 'pick', act, id: c.id })))
 }
 
 function twoPerRow(list: readonly ConnectionView[], data: (c: ConnectionView) => string): InlineKeyboard {

@@ -13,6 +13,7 @@ import { registerInstance } from '../services/instance-heartbeat.js'
 import { createConnectionsRepo } from '../storage/connections.repo.js'
 import { openDatabase } from '../storage/database.js'
 import { createInstancesRepo } from '../storage/instances.repo.js'
+import { createServiceTokensRepo } from '../storage/service-tokens.repo.js'
 import { startupLine } from '../startup-error.js'
 
 async function main(argv: string[]): Promise<number> {
@@ -62,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
     if (prune) {
       if (left > 0) {
         console.error(`not pruning: ${left} connections still need an older key`)
+        return 1
+      }
+      // Platform tokens are stored as keyed hashes: one not used since the rotation is still hashed under an old key.
+      const stale = createServiceTokensRepo(database.db).liveUnderOtherKey(sealer.currentKeyId).map((t) => t.name)
+      if (stale.length > 0) {
+        console.error(`not pruning: platform tokens not used since the rotation would stop working (${stale.join(', ')}); let the platform call the API once, or revoke and re-create them with npm run platform-token`)
         return 1
       }
       writeKeyFile(config.masterKeyFile, [keys[0]!.toString('base64')])

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from './database.js'
 import { connections } from './schema.js'
 
@@ -9,7 +9,18 @@ export type NewConnectionRow = typeof connections.$inferInsert
 /** The sealed credential columns, replaced together (replace, rotation). */
 export type SealedFields = Pick<ConnectionRow, 'sealKeyId' | 'sealedApiKey' | 'sealedSecret' | 'sealedPassphrase' | 'keyFingerprint'>
 /** The status columns the connection test and the monitor write. */
-export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' | 'lastTestedAt' | 'lastReport'> & { statusChangedAt?: number | null }
+export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' | 'lastTestedAt' | 'lastReport'> & {
+  statusChangedAt?: number | null
+  provenAt?: number | null
+  authFailures?: number
+  monitorPausedAt?: number | null
+}
+/** The proven connection that owns a key fingerprint: enough to say "yours, called X" or "someone's". */
+export interface FingerprintOwner {
+  id: string
+  userId: number
+  name: string
+}
 
 /**
  * Queries on connections. Every query a user can trigger takes the owner's id, so ownership is
@@ -18,13 +29,35 @@ export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' 
 export function createConnectionsRepo(db: Db) {
   const owned = (id: string, userId: number) => and(eq(connections.id, id), eq(connections.userId, userId))
   // The hot read of /status, /connections and name look-ups: prepared once.
+  const ownedRow = db.select().from(connections).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')))).prepare()
+  const setPause = db.update(connections).set({ pausedAt: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNull(connections.pausedAt))).prepare()
+  const clearPause = db.update(connections).set({ pausedAt: null, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNotNull(connections.pausedAt))).prepare()
+  const gateRead = db
+    .update(connections)
+    .set({ lastCredentialReadAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(connections.id, sql.placeholder('id')), eq(connections.status, 'online'), isNull(connections.pausedAt)))
+    .returning()
+    .prepare()
   const byUser = db.select().from(connections).where(eq(connections.userId, sql.placeholder('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
+  function fingerprintOwner(fingerprint: string, exceptId?: string): FingerprintOwner | undefined {
+    const proven = and(eq(connections.keyFingerprint, fingerprint), isNotNull(connections.provenAt))
+    const where = exceptId ? and(proven, ne(connections.id, exceptId)) : proven
+    return db.select({ id: connections.id, userId: connections.userId, name: connections.name }).from(connections).where(where).get()
+  }
+  function listForSweep(): Array<{ id: string; exchange: string }> {
+    return db
+      .select({ id: connections.id, exchange: connections.exchange })
+      .from(connections)
+      .where(isNull(connections.monitorPausedAt))
+      .orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt))
+      .all()
+  }
   return {
     insert(row: NewConnectionRow): ConnectionRow {
       return db.insert(connections).values(row).returning().get()
     },
     getOwned(id: string, userId: number): ConnectionRow | undefined {
-      return db.select().from(connections).where(owned(id, userId)).get()
+      return ownedRow.get({ id, userId })
     },
     getByName(userId: number, name: string): ConnectionRow | undefined {
       return db.select().from(connections).where(and(eq(connections.userId, userId), eq(connections.name, name))).get()
@@ -39,14 +72,15 @@ export function createConnectionsRepo(db: Db) {
     countByUser(userId: number): number {
       return db.select({ n: count() }).from(connections).where(eq(connections.userId, userId)).get()?.n ?? 0
     },
+    /** The proven row holding this fingerprint (rows that never proved the secret own nothing). */
+    fingerprintOwner,
     fingerprintTaken(fingerprint: string, exceptId?: string): boolean {
-      const where = exceptId ? and(eq(connections.keyFingerprint, fingerprint), ne(connections.id, exceptId)) : eq(connections.keyFingerprint, fingerprint)
-      return db.select({ id: connections.id }).from(connections).where(where).get() !== undefined
+      return fingerprintOwner(fingerprint, exceptId) !== undefined
     },
     rename(id: string, userId: number, name: string): boolean {
       return db.update(connections).set({ name, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
     },
-    replaceCredentials(id: string, userId: number, fields: SealedFields & { maskedKey: string } & StatusFields): boolean {
+    replaceCredentials(id: string, userId: number, fields: SealedFields & { maskedKey: string } & StatusFields & { provenAt: number }): boolean {
       return db.update(connections).set({ ...fields, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
     },
     /** Deletes the row and with it the sealed credentials (secure_delete zeroes the pages). */
@@ -78,13 +112,41 @@ export function createConnectionsRepo(db: Db) {
     countByKeyId(): Array<{ keyId: string; n: number }> {
       return db.select({ keyId: connections.sealKeyId, n: count() }).from(connections).groupBy(connections.sealKeyId).all()
     },
-    /** Every connection's id and exchange, least recently tested first: the monitor's sweep plan. */
-    listForSweep(): Array<{ id: string; exchange: string }> {
-      return db.select({ id: connections.id, exchange: connections.exchange }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all()
+    /**
+     * Platform gate: the row of a connection that is online and not paused, stamped with the read
+     * time, in ONE statement. The check and the read cannot be split by a pause, an offline test
+     * or a delete committing in between: whichever commits first wins.
+     */
+    gateRead(id: string, at: number): ConnectionRow | undefined {
+      return gateRead.get({ id, at })
     },
-    /** Ids of every connection, for the monitor's sweep. */
+    /** Pauses (at a time) or resumes (null) one of the user's connections; false when already so or not theirs. */
+    setPaused(id: string, userId: number, at: number | null): boolean {
+      const now = Date.now()
+      return (at === null ? clearPause.run({ id, userId, now }) : setPause.run({ id, userId, at, now })).changes > 0
+    },
+    /** Platform listing: every user's connections by id (the cursor), optionally by status or exchange. */
+    listForPlatform(opts: { status?: string | undefined; exchange?: string | undefined; after?: string | undefined; limit: number }): ConnectionRow[] {
+      const where = and(
+        opts.status ? eq(connections.status, opts.status) : undefined,
+        opts.exchange ? eq(connections.exchange, opts.exchange) : undefined,
+        opts.after ? gt(connections.id, opts.after) : undefined,
+      )
+      return db.select().from(connections).where(where).orderBy(asc(connections.id)).limit(opts.limit).all()
+    },
+    /** Connections counted by status, exchange and pause, for the metrics endpoint. */
+    countByState(): Array<{ status: string; exchange: string; paused: boolean; n: number }> {
+      const paused = sql<number>`${connections.pausedAt} IS NOT NULL`
+      return db.select({ status: connections.status, exchange: connections.exchange, paused, n: count() }).from(connections).groupBy(connections.status, connections.exchange, paused).all().map((r) => ({ ...r, paused: Boolean(r.paused) }))
+    },
+    /**
+     * Every monitored connection's id and exchange, least recently tested first: the monitor's
+     * sweep plan. Keys whose credentials the exchange kept refusing are paused and left out.
+     */
+    listForSweep,
+    /** Ids of every monitored connection, for the monitor's sweep. */
     listAllIds(): string[] {
-      return db.select({ id: connections.id }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all().map((r) => r.id)
+      return listForSweep().map((r) => r.id)
     },
   }
 }

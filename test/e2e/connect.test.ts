@@ -60,7 +60,7 @@ describe('/connect end to end', () => {
     const pick = await e.say(user, '/connect')
     const checklist = await e.tap(user, pick, 'KuCoin')
     expect(checklist.text).toContain('API passphrase')
-    expect(checklist.text).toContain('Leave Transfer and Withdrawal off')
+    expect(checklist.text).toContain('Leave Withdrawal and Flex Transfers off')
     const name = await e.tap(user, checklist, 'Spot + Futures')
     expect(name.text).toContain('KuCoin spot+futures')
     const askKey = await e.say(user, 'Main KuCoin')
@@ -72,7 +72,7 @@ describe('/connect end to end', () => {
     expect(report.text).toContain('Connection works')
     expect(report.text).toContain('Saved as Main KuCoin')
     // Every pass folded into one line; nothing failed, so nothing comes before it; the verdict is last.
-    expect(report.text).toMatch(/^✅ Passed: Exchange reachable \(\d+ ms\) · API key · Secret key · API passphrase · Balance readable · Trading permission · Futures access · Withdrawal disabled · IP whitelist\n\n✅ Connection works/)
+    expect(report.text).toMatch(/^✅ Passed: Exchange reachable \(\d+ ms\) · API key · Secret key · API passphrase · Balance readable · Trading permission · Futures access · Withdrawal disabled · IP whitelist · No expiry date\n\n✅ Connection works/)
     for (const m of sent) expect(e.tg.isDeleted(user, m.messageId)).toBe(true)
     expect(e.app.connections.list(user.id)).toMatchObject([{ name: 'Main KuCoin', exchange: 'kucoin', market: 'both', status: 'online' }])
     const text = allBotText(e, user)

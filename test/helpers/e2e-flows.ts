@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs'
-import type { Credentials, Market } from '../../src/domain/types.js'
+import type { Credentials, ExchangeId, Market } from '../../src/domain/types.js'
 import { createI18n } from '../../src/bot/i18n.js'
 import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
 import type { E2E } from './e2e.js'
@@ -11,9 +11,12 @@ export function tr(locale: string, key: string, params: Record<string, string | 
   return i18n.t(locale, key, params)
 }
 
+/** Each exchange's button label in the picker (brand names, the same in every language). */
+export const EXCHANGE_LABELS: Record<ExchangeId, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', bitget: 'Bitget', gate: 'Gate.io', kucoin: 'KuCoin', mexc: 'MEXC', htx: 'HTX', bingx: 'BingX', coinbase: 'Coinbase' }
+
 /** What one /connect run needs; `name` typed by the user, else the suggested name is tapped. */
 export interface ConnectInput {
-  exchange: 'mexc' | 'kucoin'
+  exchange: ExchangeId
   credentials: Credentials
   market?: Market
   name?: string
@@ -24,6 +27,8 @@ export interface ConnectInput {
 export interface ConnectRun {
   report: ChatMessage
   sent: ChatMessage[]
+  /** The exchange's key checklist the bot showed before asking for the market. */
+  checklist: ChatMessage
 }
 
 /**
@@ -34,7 +39,7 @@ export interface ConnectRun {
 export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): Promise<ConnectRun> {
   const l = input.locale ?? 'en'
   const pick = await e.say(user, '/connect')
-  const checklist = await e.tap(user, pick, input.exchange === 'mexc' ? 'MEXC' : 'KuCoin')
+  const checklist = await e.tap(user, pick, e.app.connections.adapter(input.exchange).label)
   const askName = await e.tap(user, checklist, tr(l, `market-${input.market ?? 'spot'}`))
   let ask: ChatMessage
   if (input.name !== undefined) ask = await e.say(user, input.name)
@@ -43,7 +48,7 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
     ask = await e.tap(user, askName, tr(l, 'button-use-name', { name: suggestion }))
   }
   const { sent, after } = await sendCredentials(e, user, ask, input.credentials, l)
-  return { report: await reportOf(e, after), sent }
+  return { report: await reportOf(e, after), sent, checklist }
 }
 
 /** The fixed words of a credential prompt up to its first variable (exchange, key term): they identify the field. */
@@ -112,7 +117,7 @@ export function flowIdOf(msg: ChatMessage): string {
 
 /** Waits until a "testing…" message has been edited into its report and returns it. */
 export async function reportOf(e: E2E, testing: ChatMessage): Promise<ChatMessage> {
-  return e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), 10_000)
+  return e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), e.waitTimeoutMs ?? 10_000)
 }
 
 /** Every message the bot sent in the chat, with every earlier version of edited ones. */
@@ -131,14 +136,14 @@ export function refusedCalls(e: E2E): string[] {
 }
 
 /** Walks /connect (English) up to the name prompt (the market is tapped on the checklist) and returns it. */
-export async function toNamePrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+export async function toNamePrompt(e: E2E, user: FakeUser, exchange: string = 'MEXC'): Promise<ChatMessage> {
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, exchange)
   return e.tap(user, checklist, 'Spot')
 }
 
 /** Walks /connect (English) up to the API key prompt, taking the suggested name, and returns it. */
-export async function toKeyPrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+export async function toKeyPrompt(e: E2E, user: FakeUser, exchange: string = 'MEXC'): Promise<ChatMessage> {
   const name = await toNamePrompt(e, user, exchange)
   return e.tap(user, name, name.keyboard![0]![0]!.text)
 }

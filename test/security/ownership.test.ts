@@ -31,6 +31,8 @@ const FORGED: Record<Action['a'], (target: { id: string; flow: string }) => Acti
   delete: ({ id }) => ({ a: 'delete', id }),
   'delete-yes': ({ id }) => ({ a: 'delete-yes', id }),
   'delete-no': ({ id }) => ({ a: 'delete-no', id }),
+  pause: ({ id }) => ({ a: 'pause', id }),
+  resume: ({ id }) => ({ a: 'resume', id }),
   lang: () => ({ a: 'lang', locale: 'pt-BR' }),
   notify: () => ({ a: 'notify', on: false }),
 }
@@ -75,7 +77,7 @@ describe('ownership: another user\'s connection is "not found", never data', () 
 
   it('by name, in any case: /status, /test, /rename, /replace, /delete of "Alpha" → not found, with a picker of B\'s own connections only', async () => {
     const before = footprintOfA()
-    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete']) {
+    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume']) {
       for (const name of ['Alpha', 'alpha', ' ALPHA ']) {
         const reply = await e.say(b, `/${cmd} ${name}`)
         expect(reply.text, `/${cmd} ${name}`).toBe(tr('en', 'connection-not-found'))
@@ -91,7 +93,7 @@ describe('ownership: another user\'s connection is "not found", never data', () 
   it('by id in a command: /status <A\'s id> and the others → not found', async () => {
     const before = footprintOfA()
     const since = e.tg.botMessages(b).length
-    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete']) {
+    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume']) {
       const reply = await e.say(b, `/${cmd} ${alpha.id}`)
       expect(reply.text, `/${cmd} <id>`).toBe(tr('en', 'connection-not-found'))
     }
@@ -111,7 +113,7 @@ describe('ownership: another user\'s connection is "not found", never data', () 
       const sentBefore = e.tg.botMessages(b).length
       const query = e.tg.forgeCallback(b, where, data)
       const answer = await e.tg.waitFor(() => e.tg.callbackAnswer(query))
-      if (['test', 'status', 'rename', 'replace', 'delete', 'delete-yes', 'delete-no', 'pick'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
+      if (['test', 'status', 'rename', 'replace', 'delete', 'delete-yes', 'delete-no', 'pick', 'pause', 'resume'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
       if (['cancel', 'continue', 'switch', 'keep'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
       if (['exchange', 'market', 'ready', 'suggested', 'restart'].includes(code)) {
         // An old /connect button with no flow of B's running starts B's own setup at that step.
@@ -170,6 +172,8 @@ describe('ownership: another user\'s connection is "not found", never data', () 
     expect(() => e.app.connections.rename(b.id, alpha.id, 'Stolen')).toThrow()
     await expect(e.app.connections.replace(b.id, alpha.id, { apiKey: 'x', secret: 'y' })).rejects.toThrow()
     expect(() => e.app.connections.remove(b.id, alpha.id)).toThrow()
+    expect(() => e.app.platform.gate.pause(b.id, alpha.id)).toThrow()
+    expect(e.app.repos.connections.getById(alpha.id)!.pausedAt).toBeNull()
     expect(e.app.connections.list(a.id).map((c) => c.name)).toEqual(['Alpha'])
   })
 })

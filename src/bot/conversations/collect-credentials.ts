@@ -96,7 +96,9 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
     if (!field) break
     await conversation.external(() => deps.intake.expect(chatId, field))
     if (!carried) {
-      const prompt = t(`credential-ask-${field}`, { exchange: adapter.label, keyTerm: keyTermNote(adapter, t) })
+      // An exchange whose credentials look different (Coinbase: a key name and a PEM) has its own prompt.
+      const askKey = adapter.credentialFields.find((f) => f.field === field)?.ownPrompt ? `credential-ask-${field}-${adapter.id}` : `credential-ask-${field}`
+      const prompt = t(askKey, { exchange: adapter.label, keyTerm: keyTermNote(adapter, t) })
       await kit.ask(ctx, [intro, note, prompt].filter(Boolean).join('\n\n'), { parse_mode: 'HTML', reply_markup: cancelKeyboard(flowId, t) }, inPlace !== undefined ? { inPlace } : {})
       intro = ''
       note = ''

@@ -17,7 +17,7 @@ groups.on(['message:text', 'message:caption', 'edited_message:text', 'edited_mes
   await ctx.reply(ctx.t(deleted ? 'group-credential-deleted' : 'group-credential-not-deleted'), { parse_mode: 'HTML' })
 })
 
-groups.command(['connect', 'start', 'replace', 'status', 'test', 'connections', 'delete', 'rename', 'settings', 'help', 'ips'], async (ctx) => {
+groups.command(['connect', 'start', 'replace', 'status', 'test', 'connections', 'delete', 'rename', 'pause', 'resume', 'settings', 'help', 'ips'], async (ctx) => {
   const link = `https://t.me/${ctx.me.username}?start=connect`
   await ctx.reply(ctx.t('group-refused', { link }), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
 })

@@ -13,7 +13,7 @@ export function commandArgs(ctx: BotContext): string {
  */
 export async function resolveTarget(
   ctx: BotContext,
-  action: 'test' | 'status' | 'rename' | 'replace' | 'delete',
+  action: 'test' | 'status' | 'rename' | 'replace' | 'delete' | 'pause' | 'resume',
   opts: { autoPickSingle: boolean },
 ): Promise<ConnectionView | null> {
   const userId = ctx.from!.id

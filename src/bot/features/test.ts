@@ -3,6 +3,7 @@ import { isAppError } from '../../domain/errors.js'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { labelOf } from '../exchange-links.js'
+import { errorText } from '../error-text.js'
 import { escapeHtml } from '../html.js'
 import { reportKeyboard } from '../keyboards.js'
 import { renderReport } from '../render/report.js'
@@ -28,6 +29,10 @@ async function runAndShow(ctx: BotContext, id: string, name: string, inPlace?: n
     const head = t('test-head', { name: escapeHtml(after.name), status: t(`status-${after.status}`) })
     await editLong(ctx.api, chatId, messageId, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, reportKeyboard(after, t, labelOf(ctx.deps)(after.exchange)))
   } catch (err) {
+    if (isAppError(err, 'TEST_QUOTA')) {
+      await ctx.api.editMessageText(chatId, messageId, errorText({ code: err.code, params: err.params }, t), { parse_mode: 'HTML' })
+      return
+    }
     if (!isAppError(err, 'NOT_FOUND')) throw err
     await ctx.api.editMessageText(chatId, messageId, t('error-NOT_FOUND'))
   }

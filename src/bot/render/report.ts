@@ -86,7 +86,8 @@ export function utcTime(ms: number): string {
 /** One line per connection for lists (/status, /start): badge, name, exchange, state, last test. */
 export function renderListLine(c: ConnectionView, t: Translate, label: ExchangeLabel): string {
   const tested = c.lastTestedAt ? t('list-tested', { when: utcTime(c.lastTestedAt) }) : t('connection-never-tested')
-  return `${renderHeadline(c, t, label)} · ${t(`status-short-${c.status}`)} · ${tested}`
+  const paused = c.pausedAt ? ` · ${t('connection-paused-badge')}` : ''
+  return `${renderHeadline(c, t, label)} · ${t(`status-short-${c.status}`)}${paused} · ${tested}`
 }
 
 /** A connection's card: name, exchange, market, masked key, state, last test and what to fix. */
@@ -96,6 +97,8 @@ export function renderConnection(c: ConnectionView, t: Translate, egressIps: rea
     t('connection-key', { key: escapeHtml(c.maskedKey) }),
     t('connection-status', { status: t(`status-${c.status}`) }),
     c.lastTestedAt ? t('connection-tested', { when: utcTime(c.lastTestedAt) }) : t('connection-never-tested'),
+    // Whether the platform is using it: paused, when it last read the key, or not yet.
+    c.pausedAt ? t('connection-platform-paused') : c.lastCredentialReadAt ? t('connection-platform-used', { when: utcTime(c.lastCredentialReadAt) }) : t('connection-platform-unused'),
   ]
   if (withChecks && c.report) {
     const problems = renderProblems(c.report, t, egressIps)

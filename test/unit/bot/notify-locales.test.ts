@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { LOCALES } from '../../../src/domain/types.js'
 import { NOTIFICATION_KINDS } from '../../../src/monitor/notification.js'
 
-const ARGS = { name: 'Main', exchange: 'MEXC', since: '2026-11-25 14:05 UTC' }
+const ARGS = { name: 'Main', exchange: 'MEXC', since: '2026-11-25 14:05 UTC', date: '2026-12-07' }
 
 function load(locale: string) {
   const text = readFileSync(new URL(`../../../src/bot/locales/${locale}/notify.ftl`, import.meta.url), 'utf8')
@@ -25,7 +25,7 @@ describe('notify.ftl', () => {
 
   it.each(LOCALES.map((l) => [l]))('%s has every text the sender uses, formatting without errors', (locale) => {
     const { bundle } = files[locale]!
-    const keys = [...NOTIFICATION_KINDS.map((k) => `notify-${k}`), 'notify-offline-exchange', 'notify-footer-fix', 'notify-footer-settings', 'notify-button-test', 'notify-button-replace']
+    const keys = [...NOTIFICATION_KINDS.map((k) => `notify-${k}`), 'notify-offline-exchange', 'notify-footer-fix', 'notify-footer-stopped', 'notify-footer-settings', 'notify-button-test', 'notify-button-replace']
     for (const key of keys) {
       const msg = bundle.getMessage(key)
       expect(msg?.value, key).toBeTruthy()

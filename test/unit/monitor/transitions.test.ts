@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionStatus, TestReport } from '../../../src/domain/types.js'
-import { decideNotification } from '../../../src/monitor/transitions.js'
+import { decideExpiryReminder, decideNotification } from '../../../src/monitor/transitions.js'
 import type { ConnectionView } from '../../../src/services/connection-view.js'
 import type { TestedEvent, TestSource } from '../../../src/services/connections.js'
 
@@ -64,5 +64,33 @@ describe('notification rules', () => {
     expect(decideNotification(at(48.5), 24 * HOUR)?.idempotencyKey).toBe('c1:reminder:0:2')
     expect(decideNotification(at(100), 0)).toBeNull()
     expect(decideNotification(event('unsafe', 'unsafe', { since, at: 100 * HOUR }), 24 * HOUR)).toBeNull()
+  })
+})
+
+describe('expiry reminders', () => {
+  const DAY = 24 * HOUR
+  const EXPIRES = Date.UTC(2027, 2, 1)
+  const tested = (daysLeft: number, o: { source?: TestSource; status?: ConnectionStatus; code?: 'KEY_EXPIRES' | 'KEY_EXPIRY_RULE' } = {}): TestedEvent => {
+    const e = event(o.status ?? 'online', o.status ?? 'online', { at: EXPIRES - daysLeft * DAY, ...(o.source ? { source: o.source } : {}) })
+    e.report = { startedAt: EXPIRES - daysLeft * DAY, checks: [{ id: 'expiry', state: 'warn', code: o.code ?? 'KEY_EXPIRES', detail: { date: '2027-03-01', expiresAt: EXPIRES, daysLeft } }] } as unknown as TestReport
+    return e
+  }
+
+  it('one reminder 7 days before and one 1 day before a stated date, each under its own key', () => {
+    expect(decideExpiryReminder(tested(30))).toBeNull()
+    expect(decideExpiryReminder(tested(7.01))).toBeNull()
+    const week = decideExpiryReminder(tested(6.9))
+    expect(week).toEqual({ kind: 'expiry', idempotencyKey: 'c1:expiry:2027-03-01:7d' })
+    expect(decideExpiryReminder(tested(2))).toEqual(week)
+    const day = decideExpiryReminder(tested(0.5))
+    expect(day).toEqual({ kind: 'expiry', idempotencyKey: 'c1:expiry:2027-03-01:1d' })
+    expect(decideExpiryReminder(tested(0))).toBeNull()
+  })
+
+  it('nothing for a rule without a date, a manual test or a key no longer used', () => {
+    expect(decideExpiryReminder(tested(3, { code: 'KEY_EXPIRY_RULE' }))).toBeNull()
+    expect(decideExpiryReminder(tested(3, { source: 'manual' }))).toBeNull()
+    expect(decideExpiryReminder(tested(3, { status: 'unsafe' }))).toBeNull()
+    expect(decideExpiryReminder(tested(3, { status: 'offline' }))?.kind).toBe('expiry')
   })
 })

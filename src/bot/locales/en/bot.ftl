@@ -16,13 +16,15 @@ start-returning =
 start-returning-hint = Tap a connection to see its details, or connect another exchange.
 help-text =
     <b>Commands</b>
-    /connect: connect an exchange (MEXC, KuCoin)
+    /connect: connect an exchange (Binance, Bybit, OKX, Bitget, Gate.io, KuCoin, MEXC, HTX, BingX, Coinbase)
     /connections: your connections and their state
     /status [name]: details, failing checks and how to fix them
     /test [name]: test a connection again now
     /rename [name]: give a connection a new name
     /replace [name]: enter new API credentials for a connection
     /delete [name]: remove a connection and its stored keys
+    /pause [name]: stop the platform using a connection, at once
+    /resume [name]: let the platform use it again
     /settings: language and notifications
     /ips: our server IPs, to whitelist on the exchange
     /cancel: stop the current step
@@ -36,6 +38,8 @@ cmd-test = Test a connection now
 cmd-rename = Rename a connection
 cmd-replace = Enter new API credentials
 cmd-delete = Remove a connection
+cmd-pause = Stop the platform using a connection
+cmd-resume = Let the platform use a connection again
 cmd-settings = Language and notifications
 cmd-help = Help
 cmd-cancel = Stop the current step
@@ -54,9 +58,69 @@ checklist-kucoin =
     1. Log in at kucoin.com, open the profile icon → <b>API Management</b> → <b>Create API</b>, and choose <b>API Trading</b> (not "Link Third-Party Applications").
     2. Choose an <b>API passphrase</b> (you will need it here) and give the key a name.
     3. Permissions: <b>General</b> and <b>Spot Trading</b> (add <b>Futures Trading</b> only if you will trade futures).
-    4. Leave <b>Transfer</b> and <b>Withdrawal</b> off. A key that can move funds out is refused.
+    4. Leave <b>Withdrawal</b> and <b>Flex Transfers</b> off. A key that can move funds out is refused.
     5. Under <b>IP Restriction</b>, choose "Yes" and add our server IPs (see below).
     6. Confirm with your trading password, the e-mail code and your Google 2FA code, and keep the API Key, Secret and passphrase at hand.
+checklist-binance =
+    <b>Create the API key on Binance</b>
+    1. Log in at binance.com, open the profile icon → <b>Account</b> → <b>API Management</b> → <b>Create API</b>.
+    2. Choose <b>System generated</b> (you get an API Key and a Secret Key), or <b>Self-generated</b> if you made an Ed25519 or RSA key pair: upload its public key there, and paste its private key here as the secret (the whole block, BEGIN to END).
+    3. Click <b>Edit restrictions</b>: keep <b>Enable Reading</b>, tick <b>Enable Spot &amp; Margin Trading</b> (and <b>Enable Futures</b> only if you will trade futures).
+    4. Leave <b>Enable Withdrawals</b> and <b>Enable Internal Transfer</b> unticked. A key that can move funds out is refused.
+    5. Choose <b>Restrict access to trusted IPs only</b> and add our server IPs (see below). Without it, Binance removes spot trading from the key after 30 days.
+    6. Save, confirm with 2FA and keep the API Key and Secret Key at hand.
+checklist-bybit =
+    <b>Create the API key on Bybit</b>
+    1. Log in at bybit.com, open the profile icon → <b>API</b> → <b>Create New Key</b> → <b>System-generated API Keys</b>.
+    2. Choose <b>API Transaction</b>, give the key a name and pick <b>Read-Write</b>.
+    3. Tick <b>SPOT: Trade</b> (and under <b>Unified Trading</b>, <b>Orders</b> and <b>Positions</b> only if you will trade futures).
+    4. Under <b>Wallet</b>, leave <b>Withdrawal</b> unticked. A key that can withdraw is refused.
+    5. Under <b>IP restriction</b>, choose to allow only these IPs and add our server IPs (see below). A key with no IP bound expires after 90 days.
+    6. Confirm with 2FA and keep the API Key and Secret Key at hand.
+checklist-okx =
+    <b>Create the API key on OKX</b>
+    1. Log in at www.okx.com (live trading, not Demo Trading), open the profile icon → <b>API</b> → <b>Create API key</b>.
+    2. Give it a name and choose an <b>API passphrase</b> (you will need it here).
+    3. Permissions: <b>Read</b> and <b>Trade</b>.
+    4. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
+    5. Under <b>IP address</b>, add our server IPs (see below). A trading key with no IP linked is deleted after 14 days without use.
+    6. Confirm with 2FA and keep the API key, Secret key and passphrase at hand. For futures, your account mode must not be Spot mode.
+checklist-bitget =
+    <b>Create the API key on Bitget</b>
+    1. Log in at bitget.com, open the profile icon (top right) → <b>API Keys</b> → <b>Create API Key</b> → <b>System-generated API key</b>.
+    2. Give it a name and choose a <b>passphrase</b> (you will need it here).
+    3. Permissions: <b>Spot → Trade: Read and write</b>. Spot access is required even for futures: it is how we read the key's permissions. Add <b>Futures → Orders</b> and <b>Holdings: Read and write</b> only if you will trade futures.
+    4. Leave <b>Wallet → Withdraw</b> unticked. A key that can withdraw is refused.
+    5. Under <b>Bind IP address</b>, add our server IPs (see below).
+    6. Confirm with your verification codes and keep the API key, Secret key and passphrase at hand.
+checklist-bingx =
+    <b>Create the API key on BingX</b>
+    1. Log in at bingx.com, open the profile icon (top right) → <b>API Management</b> → <b>Create API</b>.
+    2. Permissions: <b>Read</b> and <b>Spot Trading</b> (add <b>Perpetual Futures Trading</b> only if you will trade futures).
+    3. Leave <b>Withdraw</b> unticked (and Universal Transfer too). A key that can withdraw is refused.
+    4. Under the <b>IP whitelist</b>, add our server IPs (see below): BingX deletes unbound trading keys after 14 days unused.
+    5. Confirm with your verification codes and keep the API Key and Secret Key at hand.
+checklist-htx =
+    <b>Create the API key on HTX</b>
+    1. Log in at htx.com, open the profile icon (top right) → <b>API Management</b> → <b>Create API Key</b>.
+    2. Permissions: <b>Read-only</b> and <b>Trade</b> (the same key trades futures once contracts trading is opened on your account).
+    3. Leave <b>Withdraw</b> unticked. A key that can withdraw is refused.
+    4. Under <b>Bind IP address</b>, add our server IPs (see below): HTX deactivates unbound trading keys after 90 days unused.
+    5. Confirm with your verification codes and keep the Access Key and Secret Key at hand.
+checklist-gate =
+    <b>Create the API key on Gate.io</b>
+    1. Log in at gate.io, open the profile icon (top right) → <b>API Management</b> → <b>Create API Key</b> (APIv4, Classic account).
+    2. Permissions: <b>Spot Trade: Read and write</b> and <b>Account: Read only</b> (it lets us read the key's permissions and IPs). Add <b>Perpetual Futures: Read and write</b> only if you will trade futures.
+    3. Leave withdrawals off (Wallet at most Read only). Gate does not tell us whether a key can withdraw, so we will ask you to confirm it.
+    4. Under <b>IP Permissions</b>, bind our server IPs (see below): without an IP a Gate key is valid for 90 days only.
+    5. Confirm with your fund password and 2FA, and keep the API Key and Secret at hand.
+checklist-coinbase =
+    <b>Create the API key on Coinbase (Advanced Trade)</b>
+    1. Log in at portal.cdp.coinbase.com (Coinbase Developer Platform) → <b>API Keys</b> → <b>Create API key</b> (a Secret API key).
+    2. Choose the portfolio the platform will trade, and tick <b>View</b> and <b>Trade</b>.
+    3. Leave <b>Transfer</b> unticked. A key that can transfer funds is refused.
+    4. Under <b>Advanced settings</b>, keep the <b>ECDSA</b> signature (Ed25519 works too). If you set an <b>IP allowlist</b>, add our server IPs (see below).
+    5. Download the key file. Here you will paste its <b>name</b> (organizations/.../apiKeys/...) as the API key, and its whole <b>private key</b> block, from -----BEGIN to -----END, as the secret.
 checklist-ips = 🛡 Our server IPs to whitelist: <code>{ $ips }</code>
 checklist-no-ips = 🛡 This installation has no fixed server IPs configured, so leave the IP list empty for now.
 checklist-ask-market = <b>Once the key is created, tap the market the platform will trade with it:</b>
@@ -93,6 +157,12 @@ credential-ask-apiKey =
 credential-key-term = { " " }(the { $term })
 credential-ask-secret =
     <b>Now paste the secret key.</b>
+    It is deleted at once and never shown again, not even partly.
+credential-ask-apiKey-coinbase =
+    <b>Paste the Coinbase API key name</b>: the line that starts with organizations/ and ends with apiKeys/ and the key id (for an Ed25519 key, just the key id).
+    I delete the message as soon as it arrives.
+credential-ask-secret-coinbase =
+    <b>Now paste the private key</b>: the whole block, from -----BEGIN to -----END, as in the key file (for an Ed25519 key, its 88-character secret).
     It is deleted at once and never shown again, not even partly.
 credential-ask-passphrase =
     <b>Now the API passphrase</b> you chose when you created the key on { $exchange }.
@@ -132,6 +202,8 @@ connect-saved-online = Saved as <b>{ $name }</b> (key { $key }). The platform ca
 connect-saved-offline = Saved as <b>{ $name }</b> (key { $key }), but <b>offline</b>. Fix the items above on the exchange, then tap "Test again": you do not need to type anything again.
 connect-saved-unchecked = Saved as <b>{ $name }</b> (key { $key }), but not confirmed yet because the exchange could not be checked. There is nothing to fix on your side: tap "Test again" in a few minutes, you do not need to type anything again.
 connect-refused-unsafe = Nothing was saved. Delete this key on the exchange and create a new one with withdrawals turned off.
+connect-refused-unproven = Nothing was saved: the exchange did not accept this key, so it could not confirm the key is yours. Fix the items marked ❌ above, then send /connect again.
+connect-refused-unreachable = Nothing was saved: the exchange could not be reached to confirm this key is yours. There is nothing to fix on your side: send /connect again in a few minutes.
 connect-nothing-saved = Nothing was saved. Try /connect again.
 replace-intro = New credentials for <b>{ $name }</b> ({ $exchange }). The current key stays stored until the new one passes the test.
 replace-saved-online = <b>{ $name }</b> now uses the new key ({ $key }). The old credentials were erased.
@@ -177,6 +249,10 @@ connection-status = State: { $status }
 connection-tested = Last test: { $when }
 connection-never-tested = Not tested yet.
 connection-all-pass = All checks passed.
+connection-paused-badge = ⏸ paused
+connection-platform-paused = ⏸ Paused: the platform cannot use it (/resume to undo).
+connection-platform-used = Platform: last read the key { $when }.
+connection-platform-unused = Platform: has not used it yet.
 connection-not-found = You have no connection with that name. Pick one:
 status-online = Online
 status-checking = Checking (the exchange did not answer; retrying)
@@ -205,6 +281,8 @@ pick-status = Which connection?
 pick-rename = Which connection do you want to rename?
 pick-replace = Which connection gets new credentials?
 pick-delete = Which connection do you want to delete?
+pick-pause = Which connection should the platform stop using?
+pick-resume = Which connection may the platform use again?
 test-running = 🔎 Testing <b>{ $name }</b>…
 test-head = <b>{ $name }</b>: { $status }
 test-started = Testing…
@@ -212,6 +290,11 @@ button-connection-deleted = That connection was deleted, so this button does not
 delete-confirm = Delete <b>{ $name }</b>? Its stored keys are erased and the platform stops using it. This cannot be undone.
 delete-done = <b>{ $name }</b> was deleted and its keys erased. Also delete the API key on the exchange if you no longer need it.
 delete-kept = Nothing was deleted.
+pause-done = ⏸ <b>{ $name }</b> is paused: the platform can no longer read its key, starting now. /resume to undo.
+pause-already = <b>{ $name }</b> is already paused. /resume lets the platform use it again.
+resume-done = ▶️ <b>{ $name }</b> is no longer paused: the platform can use it again.
+resume-done-not-online = ▶️ <b>{ $name }</b> is no longer paused. It is { $status } now, so the platform will use it only once it is Online again.
+resume-already = <b>{ $name }</b> is not paused: the platform may already use it.
 
 ## Buttons
 button-cancel = ✖️ Cancel
@@ -256,6 +339,16 @@ error-NOT_FOUND = That connection does not exist (or is not yours).
 error-NAME_TAKEN = You already have a connection called "{ $name }". Please choose another name.
 error-NAME_INVALID = That name cannot be used.
 error-KEY_ALREADY_CONNECTED = This API key is already connected. Each key can be connected once: create a separate key for each connection.
+error-KEY_ALREADY_YOURS = This API key is already connected as your connection "{ $name }". Each key can be connected once: create a separate key for each connection.
+error-CONNECTION_LIMIT = You already have { $max } connections, the most one account can have. Delete one you no longer use with /delete, then try again.
+error-CONNECT_QUOTA = You have tried { $limit } new keys in the last hour, the most we allow. You can try again in { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }.
+error-TEST_QUOTA = You have run { $limit } tests in the last hour, the most we allow. You can test again in { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }. Our background checks keep running meanwhile.
 error-INVALID_FORMAT = Something you entered has the wrong format.
 error-UNSAFE_KEY = This key can withdraw funds and cannot be used.
 error-BUSY = That connection is being tested right now. Try again in a moment.

@@ -16,13 +16,15 @@ start-returning =
 start-returning-hint = Toque numa conexão para ver os detalhes, ou conecte outra exchange.
 help-text =
     <b>Comandos</b>
-    /connect: conectar uma exchange (MEXC, KuCoin)
+    /connect: conectar uma exchange (Binance, Bybit, OKX, Bitget, Gate.io, KuCoin, MEXC, HTX, BingX, Coinbase)
     /connections: suas conexões e o estado de cada uma
     /status [nome]: detalhes, verificações com falha e como corrigir
     /test [nome]: testar uma conexão agora
     /rename [nome]: dar um novo nome a uma conexão
     /replace [nome]: informar novas credenciais de API para uma conexão
     /delete [nome]: remover uma conexão e as chaves guardadas
+    /pause [nome]: fazer a plataforma parar de usar uma conexão, na hora
+    /resume [nome]: deixar a plataforma usá-la de novo
     /settings: idioma e notificações
     /ips: os IPs dos nossos servidores, para liberar na exchange
     /cancel: interromper a etapa atual
@@ -36,6 +38,8 @@ cmd-test = Testar uma conexão agora
 cmd-rename = Renomear uma conexão
 cmd-replace = Informar novas credenciais de API
 cmd-delete = Remover uma conexão
+cmd-pause = Fazer a plataforma parar de usar uma conexão
+cmd-resume = Deixar a plataforma usar uma conexão de novo
 cmd-settings = Idioma e notificações
 cmd-help = Ajuda
 cmd-cancel = Interromper a etapa atual
@@ -54,10 +58,70 @@ checklist-kucoin =
     1. Entre em kucoin.com, abra o ícone de perfil → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>, e escolha <b>API Trading</b> (não "Link Third-Party Applications").
     2. Escolha uma <b>senha da API</b> (passphrase; você vai precisar dela aqui) e dê um nome à chave.
     3. Permissões: <b>Geral</b> (General) e <b>Spot Trading</b> (adicione <b>Futures Trading</b> só se for operar futuros).
-    4. Deixe <b>Transferência</b> (Transfer) e <b>Saque</b> desligados. Chaves com permissão de saque ou transferência são recusadas.
+    4. Deixe <b>Saque</b> (Withdrawal) e <b>Transferências Flex</b> (Flex Transfers) desligados. Chaves com permissão de saque ou transferência são recusadas.
     5. Em <b>Restrição de IP</b>, escolha "Sim" e adicione os IPs dos nossos servidores (veja abaixo).
     6. Confirme com a senha de trading, o código enviado por e-mail e o Google 2FA, e tenha em mãos a API Key, o Secret e a passphrase.
+checklist-binance =
+    <b>Crie a chave de API na Binance</b>
+    1. Entre em binance.com, abra o ícone de perfil → <b>Conta</b> → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>.
+    2. Escolha <b>Gerada pelo sistema</b> (System generated: você recebe uma API Key e uma Secret Key), ou <b>Autogerada</b> (Self-generated) se você criou um par de chaves Ed25519 ou RSA: envie lá a chave pública e cole aqui a chave privada como secret (o bloco inteiro, de BEGIN até END).
+    3. Clique em <b>Editar restrições</b> (Edit restrictions): mantenha <b>Enable Reading</b> e marque <b>Enable Spot &amp; Margin Trading</b> (e <b>Enable Futures</b> só se for operar futuros).
+    4. Deixe <b>Enable Withdrawals</b> (saques) e <b>Enable Internal Transfer</b> (transferência interna) desmarcadas. Chaves com permissão de saque ou transferência são recusadas.
+    5. Escolha <b>Restringir acesso somente a IPs confiáveis</b> (Restrict access to trusted IPs only) e adicione os IPs dos nossos servidores (veja abaixo). Sem isso, a Binance tira a negociação spot da chave depois de 30 dias.
+    6. Salve, confirme com o 2FA e tenha em mãos a API Key e a Secret Key.
+checklist-bybit =
+    <b>Crie a chave de API na Bybit</b>
+    1. Entre em bybit.com, abra o ícone de perfil → <b>API</b> → <b>Criar nova chave</b> (Create New Key) → <b>Chaves geradas pelo sistema</b> (System-generated API Keys).
+    2. Escolha <b>API Transaction</b>, dê um nome à chave e escolha <b>Read-Write</b> (leitura e escrita).
+    3. Marque <b>SPOT: Trade</b> (e em <b>Unified Trading</b>, <b>Orders</b> e <b>Positions</b> só se for operar futuros).
+    4. Em <b>Wallet</b>, deixe <b>Withdrawal</b> (saque) desmarcado. Chaves com permissão de saque são recusadas.
+    5. Em <b>Restrição de IP</b>, escolha permitir só estes IPs e adicione os IPs dos nossos servidores (veja abaixo). Uma chave sem IP vinculado expira em 90 dias.
+    6. Confirme com o 2FA e tenha em mãos a API Key e a Secret Key.
+checklist-okx =
+    <b>Crie a chave de API na OKX</b>
+    1. Entre em www.okx.com (negociação real, não o Demo Trading), abra o ícone de perfil → <b>API</b> → <b>Criar API key</b>.
+    2. Dê um nome e escolha uma <b>passphrase da API</b> (você vai precisar dela aqui).
+    3. Permissões: <b>Read</b> (leitura) e <b>Trade</b> (negociação).
+    4. Deixe <b>Withdraw</b> (saque) desmarcada. Chaves com permissão de saque são recusadas.
+    5. Em <b>Endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo). Uma chave de negociação sem IP vinculado é apagada depois de 14 dias sem uso.
+    6. Confirme com o 2FA e tenha em mãos a API key, a Secret key e a passphrase. Para futuros, o modo da conta não pode ser o modo Spot.
 checklist-ips = 🛡 IPs para liberar na chave (whitelist de IP): <code>{ $ips }</code>
+checklist-bitget =
+    <b>Crie a chave de API na Bitget</b>
+    1. Entre em bitget.com, abra o ícone de perfil (canto superior direito) → <b>Chaves de API</b> (API Keys) → <b>Criar chave de API</b> → <b>Chave gerada pelo sistema</b>.
+    2. Dê um nome e escolha uma <b>passphrase</b> (você vai precisar dela aqui).
+    3. Permissões: <b>Spot → Trade: Leitura e escrita</b>. O acesso Spot é obrigatório mesmo para futuros: é por ele que lemos as permissões da chave. Adicione <b>Futuros → Ordens</b> e <b>Posições: Leitura e escrita</b> só se for operar futuros.
+    4. Deixe <b>Carteira → Saque</b> (Withdraw) desmarcado. Chaves com permissão de saque são recusadas.
+    5. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo).
+    6. Confirme com seus códigos de verificação e tenha em mãos a API key, a Secret key e a passphrase.
+checklist-bingx =
+    <b>Crie a chave de API na BingX</b>
+    1. Entre em bingx.com, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar API</b>.
+    2. Permissões: <b>Leitura</b> (Read) e <b>Spot Trading</b> (adicione <b>Perpetual Futures Trading</b> só se for operar futuros).
+    3. Deixe <b>Saque</b> (Withdraw) desmarcado (e Universal Transfer também). Chaves com permissão de saque são recusadas.
+    4. Na <b>lista de IPs permitidos</b>, adicione os IPs dos nossos servidores (veja abaixo): a BingX apaga chaves de negociação sem IP depois de 14 dias sem uso.
+    5. Confirme com seus códigos de verificação e tenha em mãos a API Key e a Secret Key.
+checklist-htx =
+    <b>Crie a chave de API na HTX</b>
+    1. Entre em htx.com, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar chave de API</b>.
+    2. Permissões: <b>Somente leitura</b> (Read-only) e <b>Negociar</b> (Trade); a mesma chave opera futuros quando a negociação de contratos está aberta na sua conta.
+    3. Deixe <b>Saque</b> (Withdraw) desmarcado. Chaves com permissão de saque são recusadas.
+    4. Em <b>Vincular endereço IP</b>, adicione os IPs dos nossos servidores (veja abaixo): a HTX desativa chaves de negociação sem IP depois de 90 dias sem uso.
+    5. Confirme com seus códigos de verificação e tenha em mãos a Access Key e a Secret Key.
+checklist-gate =
+    <b>Crie a chave de API na Gate.io</b>
+    1. Entre em gate.io, abra o ícone de perfil (canto superior direito) → <b>Gerenciamento de API</b> (API Management) → <b>Criar chave de API</b> (APIv4, conta clássica).
+    2. Permissões: <b>Spot Trade: Leitura e escrita</b> e <b>Conta (Account): Somente leitura</b> (ela nos deixa ler as permissões e os IPs da chave). Adicione <b>Futuros Perpétuos: Leitura e escrita</b> só se for operar futuros.
+    3. Deixe os saques desligados (Carteira no máximo em Somente leitura). A Gate não nos diz se uma chave pode sacar, então vamos pedir que você confirme.
+    4. Em <b>Permissões de IP</b>, vincule os IPs dos nossos servidores (veja abaixo): sem IP, uma chave da Gate vale por só 90 dias.
+    5. Confirme com a senha de fundos e o 2FA, e tenha em mãos a API Key e o Secret.
+checklist-coinbase =
+    <b>Crie a chave de API na Coinbase (Advanced Trade)</b>
+    1. Entre em portal.cdp.coinbase.com (Coinbase Developer Platform) → <b>API Keys</b> → <b>Create API key</b> (uma Secret API key).
+    2. Escolha o portfólio que a plataforma vai operar e marque <b>View</b> e <b>Trade</b>.
+    3. Deixe <b>Transfer</b> desmarcado. Chaves com permissão de transferência são recusadas.
+    4. Em <b>Advanced settings</b>, mantenha a assinatura <b>ECDSA</b> (Ed25519 também funciona). Se definir uma <b>lista de IPs permitidos</b> (IP allowlist), adicione os IPs dos nossos servidores (veja abaixo).
+    5. Baixe o arquivo da chave. Aqui você vai colar o <b>nome</b> dela (organizations/.../apiKeys/...) como API key, e o bloco inteiro da <b>chave privada</b>, de -----BEGIN a -----END, como secret.
 checklist-no-ips = 🛡 Esta instalação não tem IPs fixos configurados; por enquanto deixe a lista de IPs vazia.
 checklist-ask-market = <b>Com a chave criada, toque no mercado em que a plataforma vai operar com ela:</b>
 ips-text =
@@ -93,6 +157,12 @@ credential-ask-apiKey =
 credential-key-term = { " " }(a { $term })
 credential-ask-secret =
     <b>Agora cole a chave secreta.</b>
+    Ela é apagada na hora e nunca mais é mostrada, nem em parte.
+credential-ask-apiKey-coinbase =
+    <b>Cole a chave de API da Coinbase</b>, isto é, o nome dela: a linha que começa com organizations/ e termina com apiKeys/ e o id da chave (numa chave Ed25519, só o id da chave).
+    Eu apago a mensagem assim que ela chega.
+credential-ask-secret-coinbase =
+    <b>Agora cole a chave privada</b>: o bloco inteiro, de -----BEGIN a -----END, como no arquivo da chave (numa chave Ed25519, o secret de 88 caracteres).
     Ela é apagada na hora e nunca mais é mostrada, nem em parte.
 credential-ask-passphrase =
     <b>Agora a passphrase da API</b> que você escolheu ao criar a chave na { $exchange }.
@@ -132,6 +202,8 @@ connect-saved-online = Salva como <b>{ $name }</b> (chave { $key }). A plataform
 connect-saved-offline = Salva como <b>{ $name }</b> (chave { $key }), mas está <b>offline</b>. Corrija os itens acima na exchange e toque em "Testar de novo": não precisa digitar nada outra vez.
 connect-saved-unchecked = Salva como <b>{ $name }</b> (chave { $key }), mas ainda não confirmada porque não foi possível verificar a exchange. Não há nada para corrigir do seu lado: toque em "Testar de novo" daqui a alguns minutos, não precisa digitar nada outra vez.
 connect-refused-unsafe = Nada foi salvo. Apague esta chave na exchange e crie uma nova sem permissão de saque.
+connect-refused-unproven = Nada foi salvo: a exchange não aceitou esta chave, então não foi possível confirmar que ela é sua. Corrija os itens marcados com ❌ acima e envie /connect de novo.
+connect-refused-unreachable = Nada foi salvo: não conseguimos falar com a exchange para confirmar que esta chave é sua. Não há nada a corrigir do seu lado: envie /connect de novo em alguns minutos.
 connect-nothing-saved = Nada foi salvo. Tente /connect de novo.
 replace-intro = Novas credenciais para <b>{ $name }</b> ({ $exchange }). A chave atual continua guardada até a nova passar no teste.
 replace-saved-online = <b>{ $name }</b> agora usa a nova chave ({ $key }). As credenciais antigas foram apagadas.
@@ -177,6 +249,10 @@ connection-status = Estado: { $status }
 connection-tested = Último teste: { $when }
 connection-never-tested = Ainda não testada.
 connection-all-pass = Todas as verificações passaram.
+connection-paused-badge = ⏸ pausada
+connection-platform-paused = ⏸ Pausada: a plataforma não pode usá-la (/resume para desfazer).
+connection-platform-used = Plataforma: leu a chave pela última vez em { $when }.
+connection-platform-unused = Plataforma: ainda não usou esta conexão.
 connection-not-found = Você não tem nenhuma conexão com esse nome. Escolha uma:
 status-online = Online
 status-checking = Verificando (a exchange não respondeu; tentando de novo)
@@ -205,6 +281,8 @@ pick-status = Qual conexão?
 pick-rename = Qual conexão você quer renomear?
 pick-replace = Qual conexão vai receber novas credenciais?
 pick-delete = Qual conexão você quer apagar?
+pick-pause = Qual conexão a plataforma deve parar de usar?
+pick-resume = Qual conexão a plataforma pode voltar a usar?
 test-running = 🔎 Testando <b>{ $name }</b>…
 test-head = <b>{ $name }</b>: { $status }
 button-connection-deleted = Essa conexão foi apagada, então este botão não faz mais nada.
@@ -212,6 +290,11 @@ test-started = Testando…
 delete-confirm = Apagar <b>{ $name }</b>? As chaves guardadas são apagadas e a plataforma deixa de usá-la. Isso não pode ser desfeito.
 delete-done = <b>{ $name }</b> foi apagada e suas chaves também. Apague a chave de API na exchange se não precisar mais dela.
 delete-kept = Nada foi apagado.
+pause-done = ⏸ <b>{ $name }</b> está pausada: a plataforma não consegue mais ler a chave, a partir de agora. Use /resume para desfazer.
+pause-already = <b>{ $name }</b> já está pausada. Use /resume para a plataforma voltar a usá-la.
+resume-done = ▶️ <b>{ $name }</b> não está mais pausada: a plataforma pode usá-la de novo.
+resume-done-not-online = ▶️ <b>{ $name }</b> não está mais pausada. Ela está { $status } agora, então a plataforma só vai usá-la quando ficar Online de novo.
+resume-already = <b>{ $name }</b> não está pausada: a plataforma já pode usá-la.
 
 ## Botões
 button-cancel = ✖️ Cancelar
@@ -256,6 +339,16 @@ error-NOT_FOUND = Essa conexão não existe (ou não é sua).
 error-NAME_TAKEN = Você já tem uma conexão chamada "{ $name }". Escolha outro nome.
 error-NAME_INVALID = Esse nome não pode ser usado.
 error-KEY_ALREADY_CONNECTED = Esta chave de API já está conectada. Cada chave só pode ser conectada uma vez: crie uma chave separada para cada conexão.
+error-KEY_ALREADY_YOURS = Esta chave de API já está conectada na sua conexão "{ $name }". Cada chave só pode ser conectada uma vez: crie uma chave separada para cada conexão.
+error-CONNECTION_LIMIT = Você já tem { $max } conexões, o máximo por conta. Apague uma que não usa mais com /delete e tente de novo.
+error-CONNECT_QUOTA = Você testou { $limit } chaves novas na última hora, o máximo permitido. Você pode tentar de novo em { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }.
+error-TEST_QUOTA = Você fez { $limit } testes na última hora, o máximo permitido. Você pode testar de novo em { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }. As verificações automáticas continuam enquanto isso.
 error-INVALID_FORMAT = Algo que você informou está no formato errado.
 error-UNSAFE_KEY = Esta chave pode sacar fundos e não pode ser usada.
 error-BUSY = Essa conexão está sendo testada agora. Tente de novo em instantes.
