@@ -83,7 +83,7 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
   async function askWrongExchange(found: ExchangeId, paste: Carried, c: FlowContext): Promise<void> {
     const et = c.t.bind(c)
     const other = deps.connections.adapter(found)
-    const shapes = [et(`key-shape-${found}`), ...(adapter.keySignature ? [et(`key-shape-${adapter.id}`)] : [])].join('; ')
+    const shapes = [et(`key-shape-${found}`), ...(adapter.keySignature || adapter.keyLook ? [et(`key-shape-${adapter.id}`)] : [])].join('; ')
     const text = opts.switchable
       ? et('wrong-exchange', { found: other.label, picked: adapter.label, shapes })
       : et('wrong-exchange-replace', { found: other.label, picked: adapter.label, shapes, name: opts.name ?? '' })

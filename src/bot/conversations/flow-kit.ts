@@ -52,7 +52,9 @@ export function pasteContext(deps: BotDeps, adapter: ExchangeAdapter, expected?:
  * asked while the flow holds no API key yet: once the key fits, a later paste is not second-guessed.
  */
 export function recogniserFor(deps: BotDeps, adapter: ExchangeAdapter): Recognise {
-  return (values) => foreignOwner(values, adapter.id, deps.connections.exchanges())
+  // A value the picked exchange would take as its key or secret is never second-guessed by a mere look.
+  const fits = (v: string) => adapter.validateField('apiKey', v) === null || adapter.validateField('secret', v) === null
+  return (values) => foreignOwner(values, adapter.id, deps.connections.exchanges(), fits)
 }
 
 /** What a step's question is sent with: HTML, and its inline buttons. */
