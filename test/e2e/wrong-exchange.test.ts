@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
-import type { FakeUser } from '../fakes/telegram-server.js'
+import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
 import { startE2E, type E2E } from '../helpers/e2e.js'
 import { promptHead, reportOf, tr } from '../helpers/e2e-flows.js'
 
@@ -27,6 +27,8 @@ describe('a key of another exchange, recognised at paste time', () => {
     const name = await e.tap(user, checklist, tr(l, 'market-spot'))
     return e.tap(user, name, name.keyboard![0]![0]!.text)
   }
+  /** The key prompt once it has turned into the wrong-exchange question (it shows the switch/keep buttons). */
+  const asked = (prompt: ChatMessage) => e.tg.waitFor(() => (prompt.keyboard && prompt.keyboard.flat().length > 1 ? prompt : null))
 
   for (const l of ['en', 'pt-BR'] as const) {
     it(`${l}: a KuCoin key pasted in a MEXC setup is named as KuCoin's; "switch" keeps market and name and uses the key pasted`, async () => {
@@ -34,9 +36,10 @@ describe('a key of another exchange, recognised at paste time', () => {
       const c = fakeCredentials('kucoin')
       e.ex.addAccount({ exchange: 'kucoin', ...c })
       const requests = e.ex.requestCount('mexc') + e.ex.requestCount('kucoin')
-      await toKeyPrompt(user, l, 'MEXC')
+      const ask = await toKeyPrompt(user, l, 'MEXC')
       const pasted = e.tg.sendText(user, c.apiKey)
-      const question = await e.next(user)
+      // The key prompt turns into the question: no message of its own.
+      const question = await asked(ask)
       expect(e.tg.isDeleted(user, pasted.messageId)).toBe(true)
       const shapes = `${tr(l, 'key-shape-kucoin')}; ${tr(l, 'key-shape-mexc')}`
       expect(question.text).toBe(strip(tr(l, 'wrong-exchange', { found: 'KuCoin', picked: 'MEXC', shapes })))
@@ -60,9 +63,9 @@ describe('a key of another exchange, recognised at paste time', () => {
     it(`${l}: a Bitget key in a Binance setup and a MEXC key in a KuCoin setup are named too (every adapter's format)`, async () => {
       for (const [picked, owner, label, pickedLabel] of [['binance', 'bitget', 'Bitget', 'Binance'], ['kucoin', 'mexc', 'MEXC', 'KuCoin']] as const) {
         const user = newUser(l)
-        await toKeyPrompt(user, l, pickedLabel)
+        const ask = await toKeyPrompt(user, l, pickedLabel)
         e.tg.sendText(user, fakeCredentials(owner).apiKey)
-        const question = await e.next(user)
+        const question = await asked(ask)
         expect(question.text, `${owner} key under ${picked}`).toContain(strip(tr(l, 'wrong-exchange', { found: label, picked: pickedLabel, shapes: '\u0000' })).split('\u0000')[0]!)
         await e.say(user, '/cancel')
       }
@@ -71,9 +74,9 @@ describe('a key of another exchange, recognised at paste time', () => {
 
   it('"keep" reads the paste as the picked exchange\'s key after all, and the setup goes on', async () => {
     const user = newUser('en')
-    await toKeyPrompt(user, 'en', 'MEXC')
+    const ask = await toKeyPrompt(user, 'en', 'MEXC')
     e.tg.sendText(user, fakeCredentials('kucoin').apiKey)
-    const question = await e.next(user)
+    const question = await asked(ask)
     const askSecret = await e.tap(user, question, tr('en', 'button-keep-exchange', { exchange: 'MEXC' }))
     expect(question.text).toBe(tr('en', 'credential-received', { field: tr('en', 'field-apiKey') }))
     expect(askSecret.text).toContain(promptHead('en', 'secret'))

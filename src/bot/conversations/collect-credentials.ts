@@ -88,7 +88,9 @@ export async function collectCredentials(conversation: Flow, kit: FlowKit, adapt
       ? et('wrong-exchange', { found: other.label, picked: adapter.label, shapes })
       : et('wrong-exchange-replace', { found: other.label, picked: adapter.label, shapes, name: opts.name ?? '' })
     asked = { found, carried: paste }
-    await kit.ask(c, text, { parse_mode: 'HTML', reply_markup: wrongExchangeKeyboard(flowId, et, { picked: adapter.label, ...(opts.switchable ? { switchTo: { id: found, label: other.label } } : {}) }) })
+    // The prompt the key answered turns into the question (one message fewer), when it is on screen.
+    const prompt = kit.onScreen()
+    await kit.ask(c, text, { parse_mode: 'HTML', reply_markup: wrongExchangeKeyboard(flowId, et, { picked: adapter.label, ...(opts.switchable ? { switchTo: { id: found, label: other.label } } : {}) }) }, prompt !== undefined ? { inPlace: prompt } : {})
   }
 
   for (;;) {

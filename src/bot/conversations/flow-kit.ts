@@ -293,6 +293,8 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
 
   /** True while a question of this flow is on screen, ready to show its answer. */
   const asking = () => current !== undefined
+  /** The question on screen (to turn it into the next one), if any. */
+  const onScreen = () => current
 
   /**
    * From now on a key pasted early is kept for the key step (`adapter`), set aside until the
@@ -328,7 +330,7 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
     }
   }
 
-  return { flowId, chatId, userId, deps, next, choose, cancel, end, ask, say, answered, asking, adopt, closeButtons, keepEarly, takeForeign, readFor }
+  return { flowId, chatId, userId, deps, next, choose, cancel, end, ask, say, answered, asking, onScreen, adopt, closeButtons, keepEarly, takeForeign, readFor }
 }
 
 /** The flow kit's type. */
