@@ -17,6 +17,8 @@ export type Action =
   // A key pasted under the wrong exchange: switch to the exchange it belongs to, or keep going.
   | { a: 'switch'; flow: string; exchange: ExchangeId }
   | { a: 'keep'; flow: string }
+  // After a refused key, a duplicate or a failed /replace: paste another key, keeping exchange, market and name.
+  | { a: 'again'; flow: string }
   | { a: 'connect' }
   // A connection picked from the list a command offers: the list is answered and turns into what follows.
   | { a: 'pick'; act: PickAct; id: string }
@@ -41,7 +43,7 @@ const PICK_BY_CODE = new Map(Object.entries(PICK_CODES).map(([a, c]) => [c, a as
 
 const ID = /^[A-Za-z0-9_-]{1,24}$/
 const CODES: Record<Action['a'], string> = {
-  exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk', switch: 'fw', keep: 'fp',
+  exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk', switch: 'fw', keep: 'fp', again: 'fa',
   connect: 'c', pick: 'p', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
 }
 const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a']]))
@@ -52,7 +54,7 @@ export function pack(action: Action): string {
   switch (action.a) {
     case 'exchange': case 'ready': case 'switch': return `${code}:${action.flow}:${action.exchange}`
     case 'market': case 'suggested': return `${code}:${action.flow}:${action.exchange}:${action.market}`
-    case 'cancel': case 'restart': case 'continue': case 'keep': return `${code}:${action.flow}`
+    case 'cancel': case 'restart': case 'continue': case 'keep': case 'again': return `${code}:${action.flow}`
     case 'connect': return code
     case 'pick': return `${code}:${PICK_CODES[action.act]}:${action.id}`
     case 'lang': return `${code}:${action.locale}`
@@ -75,7 +77,7 @@ export function unpack(data: string | undefined): Action | null {
   switch (a) {
     case 'exchange': case 'ready': case 'switch': return okId(x) && okExchange(y) ? { a, flow: x, exchange: y } : null
     case 'market': case 'suggested': return okId(x) && okExchange(y) && okMarket(z) ? { a, flow: x, exchange: y, market: z } : null
-    case 'cancel': case 'restart': case 'continue': case 'keep': return okId(x) && y === undefined ? { a, flow: x } : null
+    case 'cancel': case 'restart': case 'continue': case 'keep': case 'again': return okId(x) && y === undefined ? { a, flow: x } : null
     case 'connect': return x === undefined ? { a } : null
     case 'pick': {
       const act = PICK_BY_CODE.get(x ?? '')

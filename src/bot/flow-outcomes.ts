@@ -1,4 +1,10 @@
+import type { ExchangeId, Market } from '../domain/types.js'
 import type { ConnectionView } from '../services/connection-view.js'
+
+/** What "🔑 Try another key" starts again: the same /connect (exchange, market, name) or the same /replace. */
+export type Retry =
+  | { connect: { exchange: ExchangeId; market: Market; name: string } }
+  | { replace: string }
 
 /** How a guided flow ended, remembered so a late tap on one of its buttons gets a true answer. */
 export type FlowOutcome =
@@ -7,9 +13,9 @@ export type FlowOutcome =
   | { kind: 'replaced'; connectionId: string }
   | { kind: 'renamed'; connectionId: string }
   /** The key was refused (withdrawal on, or a /replace key that failed): nothing saved. */
-  | { kind: 'refused' }
+  | { kind: 'refused'; retry?: Retry }
   /** It ended on an error (duplicate key, storage): nothing saved. */
-  | { kind: 'nothing' }
+  | { kind: 'nothing'; retry?: Retry }
   | { kind: 'cancelled' }
   /** The trader started a new setup over this one. */
   | { kind: 'superseded' }

@@ -38,6 +38,11 @@ export function checklistMarketKeyboard(flow: string, exchange: ExchangeId, mark
   return kb.row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
 }
 
+/** Under a refused key, a duplicate or a failed /replace: paste another key, nothing else to choose again. */
+export function retryKeyboard(flow: string, t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('button-try-another-key'), pack({ a: 'again', flow }))
+}
+
 /** A key that looks like another exchange's: switch to that exchange (or, in /replace, use it anyway), or cancel. */
 export function wrongExchangeKeyboard(flow: string, t: T, opts: { switchTo?: { id: ExchangeId; label: string }; picked: string }): InlineKeyboard {
   const kb = new InlineKeyboard()

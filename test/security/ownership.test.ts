@@ -22,6 +22,7 @@ const FORGED: Record<Action['a'], (target: { id: string; flow: string }) => Acti
   continue: ({ flow }) => ({ a: 'continue', flow }),
   switch: ({ flow }) => ({ a: 'switch', flow, exchange: 'mexc' }),
   keep: ({ flow }) => ({ a: 'keep', flow }),
+  again: ({ flow }) => ({ a: 'again', flow }),
   connect: () => ({ a: 'connect' }),
   pick: ({ id }) => ({ a: 'pick', act: 'delete', id }),
   test: ({ id }) => ({ a: 'test', id }),
@@ -114,7 +115,7 @@ describe('ownership: another user\'s connection is "not found", never data', () 
       const query = e.tg.forgeCallback(b, where, data)
       const answer = await e.tg.waitFor(() => e.tg.callbackAnswer(query))
       if (['test', 'status', 'rename', 'replace', 'delete', 'delete-yes', 'delete-no', 'pick', 'pause', 'resume'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
-      if (['cancel', 'continue', 'switch', 'keep'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
+      if (['cancel', 'continue', 'switch', 'keep', 'again'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
       if (['exchange', 'market', 'ready', 'suggested', 'restart'].includes(code)) {
         // An old /connect button with no flow of B's running starts B's own setup at that step.
         expect((await e.next(b)).text).not.toContain('Alpha')

@@ -3,9 +3,9 @@ import type { ExchangeAdapter } from '../../exchanges/adapter.js'
 import { type SaveOutcome } from '../../services/connections.js'
 import type { FlowContext } from '../context.js'
 import { errorText, toFlowError, type FlowError } from '../error-text.js'
-import type { FlowOutcome } from '../flow-outcomes.js'
+import type { FlowOutcome, Retry } from '../flow-outcomes.js'
 import { escapeHtml } from '../html.js'
-import { checklistMarketKeyboard, exchangeKeyboard, marketKeyboard, nameKeyboard, readyKeyboard, reportKeyboard } from '../keyboards.js'
+import { checklistMarketKeyboard, exchangeKeyboard, marketKeyboard, nameKeyboard, readyKeyboard, reportKeyboard, retryKeyboard } from '../keyboards.js'
 import { renderReport } from '../render/report.js'
 import { editLong } from '../send-long.js'
 import type { InlineKeyboardMarkup } from 'grammy/types'
@@ -25,6 +25,9 @@ export interface ConnectStart {
   origin?: number
   /** The tap answered nothing this flow reuses (a suggested name, "start over"): the origin only loses its buttons. */
   originAnswers?: boolean
+  /** "🔑 Try another key": the name of the setup whose key was refused (kept if still free), and the key prompt says so. */
+  name?: string
+  again?: true
 }
 
 /**
@@ -76,36 +79,52 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
   if (market === undefined) market = await askMarket(kit, ctx, adapter)
 
   const suggest = (m: Market) => conversation.external(() => deps.connections.suggestName(userId, adapter.id, m, t(`name-market-${m}`)))
-  const suggestion = await suggest(market)
-  await kit.keepEarly(adapter, true)
-  await kit.ask(ctx, t('connect-ask-name', { suggestion: escapeHtml(suggestion) }), { parse_mode: 'HTML', reply_markup: nameKeyboard(flowId, exchange, market, suggestion, t) })
+  const checkName = (text: string) => conversation.external((): { name: string } | { error: FlowError } => {
+    try {
+      return { name: deps.connections.checkName(userId, text) }
+    } catch (err) {
+      return { error: toFlowError(err) }
+    }
+  })
   let name = ''
   let suggested = false
-  while (!name) {
-    const e = await kit.next()
-    if (e.kind === 'action' && e.action.a === 'suggested') {
-      name = suggestion
-      suggested = true
-    } else if (e.kind === 'text' && !e.forwarded) {
-      const text = e.text
-      const r = await conversation.external((): { name: string } | { error: FlowError } => {
-        try {
-          return { name: deps.connections.checkName(userId, text) }
-        } catch (err) {
-          return { error: toFlowError(err) }
-        }
-      })
-      if ('error' in r) await e.ctx.reply(errorText(r.error, e.ctx.t.bind(e.ctx)), { parse_mode: 'HTML' })
-      else name = r.name
-    } else if (e.kind !== 'action') await e.ctx.reply(e.ctx.t('connect-name-as-text'))
+  // Another key for a refused setup keeps its name, unless a connection took that name since.
+  if (start.name !== undefined) {
+    const r = await checkName(start.name)
+    if ('name' in r) name = r.name
   }
-  await kit.answered(t('answer-name', { name: escapeHtml(name) }))
+  if (!name) {
+    const suggestion = await suggest(market)
+    await kit.keepEarly(adapter, true)
+    await kit.ask(ctx, t('connect-ask-name', { suggestion: escapeHtml(suggestion) }), { parse_mode: 'HTML', reply_markup: nameKeyboard(flowId, exchange, market, suggestion, t) })
+    name = await askName(suggestion)
+    await kit.answered(t('answer-name', { name: escapeHtml(name) }))
+  }
+
+  /** Waits for a valid, free name (typed, or the suggestion tapped). */
+  async function askName(suggestion: string): Promise<string> {
+    let name = ''
+    while (!name) {
+      const e = await kit.next()
+      if (e.kind === 'action' && e.action.a === 'suggested') {
+        name = suggestion
+        suggested = true
+      } else if (e.kind === 'text' && !e.forwarded) {
+        const r = await checkName(e.text)
+        if ('error' in r) await e.ctx.reply(errorText(r.error, e.ctx.t.bind(e.ctx)), { parse_mode: 'HTML' })
+        else name = r.name
+      } else if (e.kind !== 'action') await e.ctx.reply(e.ctx.t('connect-name-as-text'))
+    }
+    return name
+  }
 
   await kit.keepEarly(undefined)
   let note = ''
   let carried: Carried | undefined
+  let intro = start.again ? t('retry-intro', { name: escapeHtml(name), exchange: adapter.label, market: marketName(market) }) : ''
   for (;;) {
-    const got = await collectCredentials(conversation, kit, adapter, ctx, { switchable: true, ...(carried ? { carried } : {}) })
+    const got = await collectCredentials(conversation, kit, adapter, ctx, { switchable: true, ...(carried ? { carried } : {}), ...(intro ? { intro } : {}) })
+    intro = ''
     if ('note' in got) {
       note = got.note
       break
@@ -132,7 +151,7 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
       deps.intake.wipe(kit.chatId)
     }
   })
-  await kit.end(await showSaveOutcome(ctx, testing.message_id, result, 'connect'))
+  await kit.end(await showSaveOutcome(ctx, testing.message_id, result, 'connect', { flowId, retry: { connect: { exchange, market: finalMarket, name } } }))
 }
 
 /** The market question alone (an old checklist's "I have created the key", or an exchange without the market chosen). */
@@ -165,23 +184,45 @@ function refusalText(kind: 'connect' | 'replace', r: Extract<SaveOutcome, { outc
   return 'replace-refused-not-online'
 }
 
-/** Edits the "testing…" message into the outcome of /connect or /replace; returns how the flow ended. */
+/** Errors a different key cures: the trader is offered "🔑 Try another key" instead of starting over. */
+const KEY_ERRORS = new Set<FlowError['code']>(['KEY_ALREADY_CONNECTED', 'KEY_ALREADY_YOURS'])
+
+/** A refusal another key cures (not an exchange that could not be reached: the same key may pass later). */
+function keyAtFault(kind: 'connect' | 'replace', r: Extract<SaveOutcome, { outcome: 'refused' }>): boolean {
+  return kind === 'replace' || r.reason === 'UNSAFE' || !r.report.transient
+}
+
+/**
+ * Edits the "testing…" message into the outcome of /connect or /replace; returns how the flow
+ * ended. When another key would cure it (refused, already connected), the outcome carries
+ * `again` and the message a "🔑 Try another key" button that starts exactly that again.
+ */
 export async function showSaveOutcome(
   ctx: FlowContext,
   messageId: number,
   result: { ok: SaveOutcome } | { error: FlowError },
   kind: 'connect' | 'replace',
+  again?: { flowId: string; retry: Retry },
 ): Promise<FlowOutcome> {
   const t = ctx.t.bind(ctx)
   const ips = ctx.deps.settings.egressIps
   const edit = (text: string, extra: { reply_markup?: InlineKeyboardMarkup } = {}) => editLong(ctx.api, ctx.chat!.id, messageId, text, extra.reply_markup)
+  const retryButton = again ? { reply_markup: retryKeyboard(again.flowId, t) } : {}
   if ('error' in result) {
+    if (again && KEY_ERRORS.has(result.error.code)) {
+      await edit(`${errorText(result.error, t)}\n\n${t(`${kind}-nothing-saved-retry`)}`, retryButton)
+      return { kind: 'nothing', retry: again.retry }
+    }
     await edit(`${errorText(result.error, t)}\n\n${t(`${kind}-nothing-saved`)}`)
     return { kind: 'nothing' }
   }
   const r = result.ok
   const report = renderReport(r.report, t, ips)
   if (r.outcome === 'refused') {
+    if (again && keyAtFault(kind, r)) {
+      await edit(`${report}\n\n<b>${t(refusalText(kind, r))}</b>`, retryButton)
+      return { kind: 'refused', retry: again.retry }
+    }
     await edit(`${report}\n\n<b>${t(refusalText(kind, r))}</b>`)
     return { kind: 'refused' }
   }

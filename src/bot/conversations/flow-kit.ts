@@ -24,7 +24,7 @@ export type FlowEvent =
   | { kind: 'media'; credential: ReceivedCredential; ctx: FlowContext }
   | { kind: 'other'; ctx: FlowContext }
 
-const FLOW_ACTIONS = new Set<Action['a']>(['exchange', 'market', 'ready', 'suggested', 'cancel', 'restart', 'continue', 'switch', 'keep'])
+const FLOW_ACTIONS = new Set<Action['a']>(['exchange', 'market', 'ready', 'suggested', 'cancel', 'restart', 'continue', 'switch', 'keep', 'again'])
 /** Commands that only read: they answer mid-flow and the flow stays where it was. */
 const READ_ONLY = new Set(['help', 'status', 'ips', 'connections'])
 /** Commands that start a setup: mid-flow they offer to start over or continue. */

@@ -44,5 +44,5 @@ export async function replaceFlow(conversation: Flow, ctx: FlowContext, connecti
       kit.deps.intake.wipe(kit.chatId)
     }
   })
-  await kit.end(await showSaveOutcome(ctx, testing.message_id, result, 'replace'))
+  await kit.end(await showSaveOutcome(ctx, testing.message_id, result, 'replace', { flowId: kit.flowId, retry: { replace: connectionId } }))
 }

@@ -2,6 +2,7 @@ import { Composer } from 'grammy'
 import { type Action, unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { CONNECT_FLOW, type ConnectStart } from '../conversations/connect.js'
+import { REPLACE_FLOW } from '../conversations/replace.js'
 import { endedFlowAnswer } from '../flow-outcomes.js'
 import { stripFlowButtons } from '../stale-buttons.js'
 
@@ -29,6 +30,17 @@ composer.chatType('private').on('callback_query:data', async (ctx, next) => {
   const action = unpack(ctx.callbackQuery.data)
   if (!action || !('flow' in action)) return next()
   const outcome = ctx.deps.outcomes.get(ctx.chat.id, action.flow)
+  // "🔑 Try another key" under a refusal: the same setup again, straight to the key prompt.
+  if (action.a === 'again' && outcome && 'retry' in outcome && outcome.retry) {
+    const retry = outcome.retry
+    // Used once: a second tap (or a slow client) gets the ended setup's answer.
+    ctx.deps.outcomes.record(ctx.chat.id, action.flow, { kind: outcome.kind })
+    await ctx.answerCallbackQuery()
+    await stripFlowButtons(ctx, action.flow)
+    if ('replace' in retry) return ctx.conversation.enter(REPLACE_FLOW, retry.replace)
+    const start: ConnectStart = { exchange: retry.connect.exchange, ready: true, market: retry.connect.market, name: retry.connect.name, again: true }
+    return ctx.conversation.enter(CONNECT_FLOW, start)
+  }
   if (outcome) {
     await ctx.answerCallbackQuery({ text: endedFlowAnswer(outcome, ctx.t.bind(ctx), ctx.deps.connections.list(ctx.from.id)), show_alert: true })
     await stripFlowButtons(ctx, action.flow)
