@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
 import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
 import { startE2E, type E2E } from '../helpers/e2e.js'
-import { promptHead, reportOf, tr } from '../helpers/e2e-flows.js'
+import { promptHead, reportOf, runConnect, tr } from '../helpers/e2e-flows.js'
 
 type Locale = 'en' | 'pt-BR'
 const strip = (html: string) => html.replace(/<[^>]+>/g, '')
@@ -69,6 +69,23 @@ describe('a key of another exchange, recognised at paste time', () => {
         expect(question.text, `${owner} key under ${picked}`).toContain(strip(tr(l, 'wrong-exchange', { found: label, picked: pickedLabel, shapes: '\u0000' })).split('\u0000')[0]!)
         await e.say(user, '/cancel')
       }
+    })
+  }
+
+  for (const l of ['en', 'pt-BR'] as const) {
+    it(`${l}: in /replace the exchange is fixed: the question names the connection and offers "use it anyway", no switch`, async () => {
+      const user = newUser(l)
+      const c = fakeCredentials('mexc')
+      e.ex.addAccount({ exchange: 'mexc', ...c })
+      await runConnect(e, user, { exchange: 'mexc', credentials: c, name: 'Main', locale: l })
+      const prompt = await e.say(user, '/replace Main')
+      e.tg.sendText(user, fakeCredentials('kucoin').apiKey)
+      const question = await asked(prompt)
+      const shapes = `${tr(l, 'key-shape-kucoin')}; ${tr(l, 'key-shape-mexc')}`
+      expect(question.text).toBe(strip(tr(l, 'wrong-exchange-replace', { found: 'KuCoin', picked: 'MEXC', shapes, name: 'Main' })))
+      expect(question.keyboard!.flat().map((b) => b.text)).toEqual([tr(l, 'button-use-anyway'), tr(l, 'button-cancel')])
+      await e.tap(user, question, tr(l, 'button-cancel'))
+      expect(e.app.connections.list(user.id)).toMatchObject([{ name: 'Main', exchange: 'mexc' }])
     })
   }
 
