@@ -43,8 +43,10 @@ export interface ConnectInput {
 export interface ConnectRun {
   report: ChatMessage
   sent: ChatMessage[]
-  /** The exchange's key checklist the bot showed before asking for the market. */
+  /** The checklist message (once the market is tapped, it shows that answer instead). */
   checklist: ChatMessage
+  /** The exchange's key checklist as the bot showed it, with the market question. */
+  checklistText: string
 }
 
 /**
@@ -56,6 +58,7 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
   const l = input.locale ?? 'en'
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, e.app.connections.adapter(input.exchange).label)
+  const checklistText = checklist.text
   const askName = await e.tap(user, checklist, tr(l, `market-${input.market ?? 'spot'}`))
   let ask: ChatMessage
   if (input.name !== undefined) ask = await e.say(user, input.name)
@@ -64,7 +67,7 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
     ask = await e.tap(user, askName, tr(l, 'button-use-name', { name: suggestion }))
   }
   const { sent, after } = await sendCredentials(e, user, ask, input.credentials, l)
-  return { report: await reportOf(e, after), sent, checklist }
+  return { report: await reportOf(e, after), sent, checklist, checklistText }
 }
 
 /** The fixed words of a credential prompt up to its first variable (exchange, key term): they identify the field. */

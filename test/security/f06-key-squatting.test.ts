@@ -81,7 +81,7 @@ describe('F6: no squatting, no oracle', () => {
     await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret }, name: 'First' })
     const again = await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret }, name: 'Second' })
     expect(again.report.text).toContain(tr('en', 'error-KEY_ALREADY_YOURS', { name: 'First' }))
-    expect(again.report.text).toContain(tr('en', 'connect-nothing-saved'))
+    expect(again.report.text).toContain(tr('en', 'connect-nothing-saved-retry'))
     expect(e.app.connections.list(user.id).map((c) => c.name)).toEqual(['First'])
   })
 
