@@ -131,13 +131,9 @@ export async function startFlow(conversation: Flow, ctx: FlowContext) {
     return conversation.halt()
   }
 
-  /**
-   * Ends this flow and hands the tap to the outside, which records this flow as superseded and
-   * starts a fresh /connect (recorded here, the outside would take the tap for a stale one).
-   */
+  /** Ends this flow and hands the tap to the outside, which starts a fresh /connect. */
   async function restart(): Promise<never> {
-    await closeButtons()
-    await conversation.external(() => deps.intake.wipe(chatId))
+    await end({ kind: 'superseded' })
     return conversation.halt({ next: true })
   }
 

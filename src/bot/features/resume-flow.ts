@@ -41,15 +41,14 @@ composer.chatType('private').on('callback_query:data', async (ctx, next) => {
     const start: ConnectStart = { exchange: retry.connect.exchange, ready: true, market: retry.connect.market, name: retry.connect.name, again: true }
     return ctx.conversation.enter(CONNECT_FLOW, start)
   }
-  if (outcome) {
+  // "Start over" of a setup it superseded itself (the tap the flow just handed out) starts the new one.
+  if (outcome && !(action.a === 'restart' && outcome.kind === 'superseded')) {
     await ctx.answerCallbackQuery({ text: endedFlowAnswer(outcome, ctx.t.bind(ctx), ctx.deps.connections.list(ctx.from.id)), show_alert: true })
     await stripFlowButtons(ctx, action.flow)
     return
   }
   const start = resumePoint(action)
   if (!start) return next()
-  // "Start over": the setup it belongs to is over from now on; a late tap on its buttons says so.
-  if (action.a === 'restart') ctx.deps.outcomes.record(ctx.chat.id, action.flow, { kind: 'superseded' })
   await ctx.answerCallbackQuery()
   const origin = ctx.callbackQuery.message?.message_id
   await ctx.conversation.enter(CONNECT_FLOW, origin !== undefined ? { ...start, origin } : start)
