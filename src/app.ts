@@ -3,6 +3,7 @@ import type { UserFromGetMe } from 'grammy/types'
 import { createBot, type AppBot } from './bot/index.js'
 import { registerCommands } from './bot/commands.js'
 import { createCredentialIntake, type CredentialIntake } from './bot/credential-intake.js'
+import { createFlowOutcomes } from './bot/flow-outcomes.js'
 import { createI18n } from './bot/i18n.js'
 import { createNotifySender } from './bot/notify-sender.js'
 import { startPolling, startWebhook, type BotRunner } from './bot/runner.js'
@@ -197,7 +198,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
   if (config.botToken) {
     bot = createBot(
       config.botToken,
-      { connections, gate, users: repos.users, intake, logger, settings: { egressIps: config.egressIps } },
+      { connections, gate, users: repos.users, intake, outcomes: createFlowOutcomes(), logger, settings: { egressIps: config.egressIps } },
       { apiRoot: config.telegramApiRoot, i18n, ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}), ...(overrides.throttle === false ? { throttle: false } : {}) },
     )
   }

@@ -14,7 +14,14 @@ export type Action =
   | { a: 'cancel'; flow: string }
   | { a: 'restart'; flow: string }
   | { a: 'continue'; flow: string }
+  // A key pasted under the wrong exchange: switch to the exchange it belongs to, or keep going.
+  | { a: 'switch'; flow: string; exchange: ExchangeId }
+  | { a: 'keep'; flow: string }
+  // After a refused key, a duplicate or a failed /replace: paste another key, keeping exchange, market and name.
+  | { a: 'again'; flow: string }
   | { a: 'connect' }
+  // A connection picked from the list a command offers: the list is answered and turns into what follows.
+  | { a: 'pick'; act: PickAct; id: string }
   | { a: 'test'; id: string }
   | { a: 'status'; id: string }
   | { a: 'rename'; id: string }
@@ -27,10 +34,17 @@ export type Action =
   | { a: 'lang'; locale: Locale }
   | { a: 'notify'; on: boolean }
 
+/** The commands whose picker is a question answered once (the /status list is a menu instead). */
+export const PICK_ACTS = ['test', 'status', 'rename', 'replace', 'delete'] as const
+/** What a picked connection is for. */
+export type PickAct = (typeof PICK_ACTS)[number]
+const PICK_CODES: Record<PickAct, string> = { test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd' }
+const PICK_BY_CODE = new Map(Object.entries(PICK_CODES).map(([a, c]) => [c, a as PickAct]))
+
 const ID = /^[A-Za-z0-9_-]{1,24}$/
 const CODES: Record<Action['a'], string> = {
-  exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk',
-  connect: 'c', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
+  exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk', switch: 'fw', keep: 'fp', again: 'fa',
+  connect: 'c', pick: 'p', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
 }
 const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a']]))
 
@@ -38,10 +52,11 @@ const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a
 export function pack(action: Action): string {
   const code = CODES[action.a]
   switch (action.a) {
-    case 'exchange': case 'ready': return `${code}:${action.flow}:${action.exchange}`
+    case 'exchange': case 'ready': case 'switch': return `${code}:${action.flow}:${action.exchange}`
     case 'market': case 'suggested': return `${code}:${action.flow}:${action.exchange}:${action.market}`
-    case 'cancel': case 'restart': case 'continue': return `${code}:${action.flow}`
+    case 'cancel': case 'restart': case 'continue': case 'keep': case 'again': return `${code}:${action.flow}`
     case 'connect': return code
+    case 'pick': return `${code}:${PICK_CODES[action.act]}:${action.id}`
     case 'lang': return `${code}:${action.locale}`
     case 'notify': return `${code}:${action.on ? 1 : 0}`
     default: return `${code}:${action.id}`
@@ -60,10 +75,14 @@ export function unpack(data: string | undefined): Action | null {
   const okMarket = (v: string | undefined): v is Market => (MARKETS as readonly string[]).includes(v ?? '')
   if (z !== undefined && a !== 'market' && a !== 'suggested') return null
   switch (a) {
-    case 'exchange': case 'ready': return okId(x) && okExchange(y) ? { a, flow: x, exchange: y } : null
+    case 'exchange': case 'ready': case 'switch': return okId(x) && okExchange(y) ? { a, flow: x, exchange: y } : null
     case 'market': case 'suggested': return okId(x) && okExchange(y) && okMarket(z) ? { a, flow: x, exchange: y, market: z } : null
-    case 'cancel': case 'restart': case 'continue': return okId(x) && y === undefined ? { a, flow: x } : null
+    case 'cancel': case 'restart': case 'continue': case 'keep': case 'again': return okId(x) && y === undefined ? { a, flow: x } : null
     case 'connect': return x === undefined ? { a } : null
+    case 'pick': {
+      const act = PICK_BY_CODE.get(x ?? '')
+      return act && okId(y) ? { a, act, id: y } : null
+    }
     case 'lang': return (LOCALES as readonly string[]).includes(x ?? '') && y === undefined ? { a, locale: x as Locale } : null
     case 'notify': return (x === '1' || x === '0') && y === undefined ? { a, on: x === '1' } : null
     default: return okId(x) && y === undefined ? { a, id: x } : null

@@ -6,6 +6,7 @@ import type { ConnectionService } from '../services/connections.js'
 import type { PlatformGate } from '../services/platform-gate.js'
 import type { UsersRepo } from '../storage/users.repo.js'
 import type { CredentialIntake } from './credential-intake.js'
+import type { FlowOutcomes } from './flow-outcomes.js'
 
 /** What every handler can reach through `ctx.deps`; injected by createBot, never imported. */
 export interface BotDeps {
@@ -14,6 +15,8 @@ export interface BotDeps {
   gate: PlatformGate
   users: UsersRepo
   intake: CredentialIntake
+  /** How recent flows ended, so their late buttons answer truthfully. */
+  outcomes: FlowOutcomes
   logger: AppLogger
   settings: {
     egressIps: readonly string[]

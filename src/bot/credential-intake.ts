@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Middleware } from 'grammy'
 import type { Message } from 'grammy/types'
-import { readPaste, type PasteContext } from '../domain/paste.js'
-import type { CredentialField } from '../domain/types.js'
+import { readPaste, tokenize, trimPaste, type PasteContext } from '../domain/paste.js'
+import type { CredentialField, ExchangeId } from '../domain/types.js'
 import type { FormatProblem } from '../exchanges/adapter.js'
 import type { BotContext } from './context.js'
 import { looksLikeCredential } from './credential-sniff.js'
@@ -42,7 +42,15 @@ export interface Accepted {
   problems: Array<{ field: CredentialField; problem: FormatProblem | 'EXPIRED' }>
   /** The text began with "/": it was read as the credential anyway (the flow explains why). */
   command: boolean
+  /**
+   * The paste carries another exchange's key: nothing was read, and the message stays unread
+   * under the same handle until the flow asks again (switch exchange, or keep going).
+   */
+  foreign?: ExchangeId
 }
+
+/** Names the one other exchange a paste's values belong to, or null (see exchanges/recognize.ts). */
+export type Recognise = (values: readonly string[]) => ExchangeId | null
 
 interface ChatState {
   locale: string
@@ -179,12 +187,20 @@ export function createCredentialIntake(opts: {
     /**
      * Reads the message behind `handle` for the fields of `paste` and keeps the good values, one
      * per field (a later value replaces an earlier one). The message text is dropped at once,
-     * whether it was good or not.
+     * whether it was good or not, except when `recognise` names another exchange's key: then
+     * nothing is read and the text stays, unread, for the flow's next call.
      */
-    accept(chatId: number, handle: string, paste: Omit<PasteContext<FormatProblem>, 'known'>): Accepted {
+    accept(chatId: number, handle: string, paste: Omit<PasteContext<FormatProblem>, 'known'>, recognise?: Recognise): Accepted {
       const s = chats.get(chatId)
       const p = s?.pending
       if (!s || !p || p.handle !== handle) return { accepted: [], problems: paste.expected ? [{ field: paste.expected, problem: 'EXPIRED' }] : [], command: false }
+      if (recognise) {
+        const cleaned = trimPaste(p.text)
+        const tokens = tokenize(cleaned).map((t) => t.value)
+        const foreign = recognise(tokens.length > 0 ? tokens : [cleaned])
+        // Kept unread: read again once the trader says which exchange it is for.
+        if (foreign) return { accepted: [], problems: [], command: p.text.trimStart().startsWith('/'), foreign }
+      }
       s.pending = null
       const reading = readPaste(p.text, { ...paste, known: Object.fromEntries(s.values) })
       const accepted = (Object.keys(reading.values) as CredentialField[]).filter((f) => paste.fields.includes(f))
@@ -208,6 +224,16 @@ export function createCredentialIntake(opts: {
       if (!s) return
       s.values.clear()
       s.pending = null
+      arm(chatId, s)
+    },
+    /**
+     * Forgets the values read for one exchange but keeps the unread message: the trader switched
+     * exchange, and the key they pasted is read again for the new one.
+     */
+    forgetReadValues(chatId: number): void {
+      const s = chats.get(chatId)
+      if (!s) return
+      s.values.clear()
       arm(chatId, s)
     },
     /** The value of one field, for the one external call that validates, tests and seals. */

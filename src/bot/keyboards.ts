@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy'
 import { TRANSIENT_CODES, type ExchangeId, type Market } from '../domain/types.js'
 import type { ExchangeAdapter } from '../exchanges/adapter.js'
 import type { ConnectionView } from '../services/connection-view.js'
-import { pack } from './callback-data.js'
+import { pack, type PickAct } from './callback-data.js'
 import { API_MANAGEMENT_URL } from './exchange-links.js'
 
 type T = (key: string, params?: Record<string, string | number>) => string
@@ -25,6 +25,30 @@ export function readyKeyboard(flow: string, exchange: ExchangeId, t: T, label?: 
   const kb = new InlineKeyboard()
   if (label) kb.url(t('button-open-api-page', { exchange: label }), API_MANAGEMENT_URL[exchange]).row()
   return kb.text(t('button-key-ready'), pack({ a: 'ready', flow, exchange })).row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
+}
+
+/**
+ * Under a checklist that also asks the market: the exchange's API page, one button per market
+ * (tapping one also says "the key is created"), cancel. Each market button names the exchange,
+ * so a late tap can resume.
+ */
+export function checklistMarketKeyboard(flow: string, exchange: ExchangeId, markets: readonly Market[], t: T, label: string): InlineKeyboard {
+  const kb = new InlineKeyboard().url(t('button-open-api-page', { exchange: label }), API_MANAGEMENT_URL[exchange]).row()
+  for (const m of markets) kb.text(t(`market-${m}`), pack({ a: 'market', flow, exchange, market: m }))
+  return kb.row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
+}
+
+/** Under a refused key, a duplicate or a failed /replace: paste another key, nothing else to choose again. */
+export function retryKeyboard(flow: string, t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('button-try-another-key'), pack({ a: 'again', flow }))
+}
+
+/** A key that looks like another exchange's: switch to that exchange (or, in /replace, use it anyway), or cancel. */
+export function wrongExchangeKeyboard(flow: string, t: T, opts: { switchTo?: { id: ExchangeId; label: string }; picked: string }): InlineKeyboard {
+  const kb = new InlineKeyboard()
+  if (opts.switchTo) kb.text(t('button-switch-exchange', { exchange: opts.switchTo.label }), pack({ a: 'switch', flow, exchange: opts.switchTo.id }))
+  kb.text(t(opts.switchTo ? 'button-keep-exchange' : 'button-use-anyway', { exchange: opts.picked }), pack({ a: 'keep', flow }))
+  return kb.row().text(t('button-cancel'), pack({ a: 'cancel', flow }))
 }
 
 /** Market picker limited to what the exchange adapter can check. */
@@ -66,22 +90,30 @@ export function apiPageKeyboard(exchange: ExchangeId, label: string, t: T): Inli
   return new InlineKeyboard().url(t('button-open-api-page', { exchange: label }), API_MANAGEMENT_URL[exchange])
 }
 
-/** /status without a name: one button per connection opening its card, two per row. */
+/** /status without a name: one button per connection opening its card, two per row (a menu: it stays). */
 export function statusListKeyboard(list: readonly ConnectionView[]): InlineKeyboard {
-  return pickerKeyboard(list, 'status')
+  return twoPerRow(list, (c) => pack({ a: 'status', id: c.id }))
 }
 
 /** What a returning trader does most: see a connection, connect another. */
 export function homeKeyboard(list: readonly ConnectionView[], t: T): InlineKeyboard {
-  const kb = list.length > 0 ? pickerKeyboard(list.slice(0, 10), 'status') : new InlineKeyboard()
+  const kb = list.length > 0 ? statusListKeyboard(list.slice(0, 10)) : new InlineKeyboard()
   return kb.row().text(t('button-connect'), pack({ a: 'connect' }))
 }
 
-/** A picker of the user's connections for a command typed without a name. */
-export function pickerKeyboard(list: readonly ConnectionView[], action: 'test' | 'status' | 'rename' | 'replace' | 'delete' | 'pause' | 'resume'): InlineKeyboard {
+/**
+ * A picker of the user's connections for a command typed without a name: a question answered
+ * once, so the tapped picker turns into what follows (the test, the card, the confirmation).
+ * /pause and /resume act at once, so their picker carries the action itself.
+ */
+export function pickerKeyboard(list: readonly ConnectionView[], act: PickAct | 'pause' | 'resume'): InlineKeyboard {
+  return twoPerRow(list, (c) => (act === 'pause' || act === 'resume' ? pack({ a: act, id: c.id }) : pack({ a: 'pick', act, id: c.id })))
+}
+
+function twoPerRow(list: readonly ConnectionView[], data: (c: ConnectionView) => string): InlineKeyboard {
   const kb = new InlineKeyboard()
   list.slice(0, 50).forEach((c, i) => {
-    kb.text(c.name, pack({ a: action, id: c.id }))
+    kb.text(c.name, data(c))
     if (i % 2 === 1) kb.row()
   })
   return kb

@@ -51,6 +51,17 @@ export interface ExchangeAdapter {
   label: string
   /** What the exchange's own screen calls the API key ("Access Key" on MEXC); default "API Key". */
   keyTerm?: string
+  /**
+   * A shape only this exchange's API keys have (MEXC: `mx0…`; KuCoin: 24 lowercase hex), so a key
+   * pasted under the wrong exchange is recognised at paste time, whatever exchange was picked.
+   */
+  keySignature?: RegExp
+  /**
+   * A weaker shape: what this exchange's keys look like when they carry no mark of their own
+   * (Bybit: 18 letters and digits; OKX: a UUID). Only consulted when the paste cannot be a key
+   * or secret of the exchange picked, and only when one exchange's look fits (see recognize.ts).
+   */
+  keyLook?: RegExp
   credentialFields: readonly CredentialFieldSpec[]
   /** Markets this adapter can check; the bot offers only these. */
   markets: readonly Market[]

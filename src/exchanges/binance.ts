@@ -68,6 +68,7 @@ export function createBinanceAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'binance',
     label: 'Binance',
+    keyLook: /^[A-Za-z0-9]{64}$/,
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

@@ -65,6 +65,8 @@ export function createBingxAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'bingx',
     label: 'BingX',
+    // No keyLook: BingX's key format is undocumented, and the keys seen are 64 letters and digits
+    // like Binance's, which recognition names (Binance's format is documented).
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

@@ -73,6 +73,7 @@ export function createBitgetAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'bitget',
     label: 'Bitget',
+    keySignature: /^bg_[0-9a-fA-F]{8,}$/,
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

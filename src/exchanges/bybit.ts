@@ -64,6 +64,7 @@ export function createBybitAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'bybit',
     label: 'Bybit',
+    keyLook: /^[A-Za-z0-9]{18}$/,
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

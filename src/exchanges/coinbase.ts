@@ -64,6 +64,8 @@ export function createCoinbaseAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'coinbase',
     label: 'Coinbase',
+    keySignature: /^organizations\/[0-9a-f-]{36}\/apiKeys\/[0-9a-f-]{36}$/i,
+    keyLook: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
     credentialFields: [
       { field: 'apiKey', secret: false, ownPrompt: true },
       { field: 'secret', secret: true, ownPrompt: true },

@@ -66,6 +66,7 @@ export function createGateAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'gate',
     label: 'Gate.io',
+    keyLook: /^[0-9a-f]{32}$/,
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

@@ -74,6 +74,7 @@ export function createHtxAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'htx',
     label: 'HTX',
+    keySignature: /^[0-9a-z]{5,12}-[0-9a-z]{5,12}-[0-9a-z]{5,12}-[0-9a-z]{4,8}$/i,
     keyTerm: 'Access Key',
     credentialFields: [
       { field: 'apiKey', secret: false },

@@ -72,6 +72,8 @@ export function createKucoinAdapter(deps: AdapterDeps): ExchangeAdapter {
     id: 'kucoin',
     label: 'KuCoin',
     keyTerm: 'API Key',
+    // KuCoin keys are 24 lowercase hex (a MongoDB ObjectId), a length no other exchange we know uses.
+    keySignature: /^[0-9a-f]{24}$/,
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

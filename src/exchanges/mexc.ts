@@ -94,6 +94,8 @@ export function createMexcAdapter(deps: AdapterDeps): ExchangeAdapter {
     id: 'mexc',
     label: 'MEXC',
     keyTerm: 'Access Key',
+    // Every MEXC key starts with mx0 (see MEXC_FORMAT): no other exchange's keys do.
+    keySignature: /^mx0[A-Za-z0-9]{10,}$/,
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

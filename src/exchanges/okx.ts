@@ -68,6 +68,7 @@ export function createOkxAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'okx',
     label: 'OKX',
+    keyLook: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },

@@ -89,9 +89,12 @@ describe('connection commands', () => {
     const unknown = await e.say(user, '/status Gamma')
     expect(unknown.text).toBe('You have no connection with that name. Pick one:')
     expect(unknown.keyboard?.flat().map((b) => b.text)).toEqual(['Alpha', 'Beta'])
-    const card = await e.tap(user, unknown, 'Alpha')
+    // The question is answered: it turns into the card (no new message), with the card's buttons.
+    e.tg.tapButton(user, unknown, 'Alpha')
+    const card = await e.tg.waitFor(() => (unknown.history.length > 0 ? unknown : null))
     expect(card.text).toContain('Alpha · MEXC · Spot')
     expect(card.text).toContain('State: Online')
+    expect(card.keyboard?.flat()[0]?.text).toBe('🔁 Test again')
 
     // A name with markup is not echoed at all (nothing typed after a command ever is).
     const markup = await e.say(user, '/status <b>x</b>')
@@ -117,9 +120,12 @@ describe('connection commands', () => {
     await seed(user, 'Alpha')
     const picker = await e.say(user, '/test')
     expect(picker.text).toBe(tr('en', 'pick-test'))
-    const testing = await e.tap(user, picker, 'Beta')
-    expect(testing.text).toBe('🔎 Testing Beta…')
-    const report = await reportOf(e, testing)
+    // The picker turns into "testing…", then into the report: no new message.
+    const sent = e.tg.botMessages(user).length
+    e.tg.tapButton(user, picker, 'Beta')
+    const report = await e.tg.waitFor(() => (picker.history.length > 1 ? picker : null), 10_000)
+    expect(picker.history.map((h) => h.text)).toEqual([tr('en', 'pick-test'), '🔎 Testing Beta…'])
+    expect(e.tg.botMessages(user).length).toBe(sent)
     expect(report.text).toContain('Beta: Offline')
     expect(report.text).toContain(tr('en', 'diag-IP_NOT_ALLOWED-cause'))
 
@@ -142,8 +148,9 @@ describe('connection commands', () => {
     await seed(user, 'Beta')
     const picker = await e.say(user, '/rename')
     expect(picker.text).toBe(tr('en', 'pick-rename'))
-    const ask2 = await e.tap(user, picker, 'Beta')
-    expect(ask2.text).toBe('Send the new name for Beta.')
+    e.tg.tapButton(user, picker, 'Beta')
+    const ask2 = await e.tg.waitFor(() => (picker.history.length > 0 ? picker : null))
+    expect(ask2.text).toBe('Send the new name for Beta.') // the picker became the question
     expect((await e.say(user, 'renamed alpha')).text).toContain('You already have a connection called "Renamed Alpha"')
     expect((await e.say(user, 'Beta Two')).text).toBe('Renamed Beta to Beta Two.')
     expect(e.app.connections.list(user.id).map((c) => c.name).sort()).toEqual(['Beta Two', 'Renamed Alpha'])
@@ -159,9 +166,10 @@ describe('connection commands', () => {
 
     // A new key without trading permission: refused, the old one untouched.
     const weak = e.ex.addAccount({ exchange: 'mexc', permissions: ['SPOT_ACCOUNT_READ'], ipWhitelist: [EGRESS_IP] })
-    const intro = await e.say(user, '/replace Alpha')
-    expect(intro.text).toContain('New credentials for Alpha (MEXC)')
-    const ask = await e.next(user)
+    const ask = await e.say(user, '/replace Alpha')
+    // The intro and the first prompt are one message.
+    expect(ask.text).toContain('New credentials for Alpha (MEXC)')
+    expect(ask.text).toContain('Paste the MEXC API key')
     const failed = await sendCredentials(e, user, ask, { apiKey: weak.apiKey, secret: weak.secret })
     const refused = await reportOf(e, failed.after)
     expect(refused.text).toContain(tr('en', 'diag-NO_TRADE_PERMISSION-cause'))
@@ -175,9 +183,8 @@ describe('connection commands', () => {
     // A healthy new key: replaced, Online, old ciphertext erased from the file.
     const fresh = e.ex.addAccount({ exchange: 'mexc', ipWhitelist: [EGRESS_IP] })
     const picker = await e.say(user, '/replace')
-    await e.next(user) // the ask after the intro
     expect(picker.text).toContain('New credentials for Alpha') // one connection: picked without asking
-    const ok = await sendCredentials(e, user, e.tg.botMessages(user).at(-1)!, { apiKey: fresh.apiKey, secret: fresh.secret })
+    const ok = await sendCredentials(e, user, picker, { apiKey: fresh.apiKey, secret: fresh.secret })
     const done = await reportOf(e, ok.after)
     expect(done.text).toContain('Alpha now uses the new key')
     expect(done.text).toContain('The old credentials were erased')
@@ -199,10 +206,11 @@ describe('connection commands', () => {
     await seed(user, 'Beta')
     const picker = await e.say(user, '/delete')
     expect(picker.text).toBe(tr('en', 'pick-delete'))
-    const confirm = await e.tap(user, picker, 'Alpha')
-    expect(confirm.text).toContain('Delete Alpha?')
+    e.tg.tapButton(user, picker, 'Alpha')
+    const confirm = await e.tg.waitFor(() => (picker.history.length > 0 ? picker : null))
+    expect(confirm.text).toContain('Delete Alpha?') // the picker became the confirmation
     e.tg.tapButton(user, confirm, 'Keep it')
-    await e.tg.waitFor(() => confirm.history.length > 0)
+    await e.tg.waitFor(() => confirm.history.length > 1)
     expect(confirm.text).toBe(tr('en', 'delete-kept'))
     expect(e.app.connections.list(user.id)).toHaveLength(2)
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
-import { allBotText, runConnect, sendCredentials, reportOf } from '../helpers/e2e-flows.js'
+import { allBotText, runConnect, sendCredentials, reportOf, tr } from '../helpers/e2e-flows.js'
 
 describe('/connect end to end', () => {
   let e: E2E
@@ -17,21 +17,25 @@ describe('/connect end to end', () => {
     const pick = await e.say(user, '/connect')
     expect(pick.text).toContain('Which exchange')
     const checklist = await e.tap(user, pick, 'MEXC')
+    expect(pick.text).toBe('Exchange: MEXC ✓') // the answered question shows the answer, no buttons
     expect(checklist.text).toContain('API Management')
     expect(checklist.text).toContain(EGRESS_IP)
-    const market = await e.tap(user, checklist, '✅ I have created the key')
-    const name = await e.tap(user, market, 'Spot')
+    // The checklist asks the market too: one tap says "the key is created" and picks it.
+    expect(checklist.text).toContain('tap the market')
+    const name = await e.tap(user, checklist, 'Spot')
+    expect(checklist.text).toBe('✔️ Key created · Market: Spot ✓')
     expect(name.text).toContain('MEXC spot')
     const askKey = await e.tap(user, name, 'Use "MEXC spot"')
+    expect(name.text).toBe('Name: MEXC spot ✓')
     expect(askKey.text).toContain('API key')
     const keyMsg = e.tg.sendText(user, creds.apiKey)
-    const gotKey = await e.next(user)
-    expect(gotKey.text).toContain('Got the API key')
     const askSecret = await e.next(user)
+    expect(askKey.text).toBe('✔️ Got the API key (message deleted).') // the prompt became its acknowledgement
     expect(askSecret.text).toContain('secret key')
     const secretMsg = e.tg.sendText(user, creds.secret)
-    await e.next(user) // got it
     const testing = await e.next(user)
+    expect(askSecret.text).toBe('✔️ Got the secret key (message deleted).')
+    for (const answered of [pick, checklist, name, askKey, askSecret]) expect(answered.keyboard).toBeUndefined()
     expect(testing.text).toContain('Testing')
     const report = await e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), 10_000)
     expect(report.text).toContain('Connection works')
@@ -57,8 +61,7 @@ describe('/connect end to end', () => {
     const checklist = await e.tap(user, pick, 'KuCoin')
     expect(checklist.text).toContain('API passphrase')
     expect(checklist.text).toContain('Leave Withdrawal and Flex Transfers off')
-    const market = await e.tap(user, checklist, '✅ I have created the key')
-    const name = await e.tap(user, market, 'Spot + Futures')
+    const name = await e.tap(user, checklist, 'Spot + Futures')
     expect(name.text).toContain('KuCoin spot+futures')
     const askKey = await e.say(user, 'Main KuCoin')
     expect(askKey.text).toContain('Paste the KuCoin API key')
@@ -84,11 +87,13 @@ describe('/connect end to end', () => {
     const pick = await e.say(user, '/connect')
     expect(pick.text).toContain('Qual exchange você quer conectar?')
     const checklist = await e.tap(user, pick, 'MEXC')
+    expect(pick.text).toBe('Exchange: MEXC ✓')
     expect(checklist.text).toContain('Crie a chave de API na MEXC')
-    const market = await e.tap(user, checklist, '✅ Já criei a chave')
-    expect(market.text).toContain('Em qual mercado')
-    const name = await e.tap(user, market, 'Spot')
+    expect(checklist.text).toContain('toque no mercado')
+    const name = await e.tap(user, checklist, 'Spot')
+    expect(checklist.text).toBe('✔️ Chave criada · Mercado: Spot ✓')
     const askKey = await e.tap(user, name, 'Usar "MEXC spot"')
+    expect(name.text).toBe('Nome: MEXC spot ✓')
     expect(askKey.text).toContain('Cole a chave de API da MEXC')
     const { sent, after } = await sendCredentials(e, user, askKey, creds, 'pt-BR')
     expect(after.text).toContain('Testando a chave na MEXC')
@@ -105,7 +110,8 @@ describe('/connect end to end', () => {
     e.ex.addAccount({ exchange: 'kucoin', ...creds, ipWhitelist: [EGRESS_IP] })
     const user = e.tg.createUser({ id: 1004, firstName: 'Duda', languageCode: 'pt-br' })
     const { report, sent } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: creds.apiKey, secret: creds.secret, passphrase: creds.passphrase! }, locale: 'pt-BR' })
-    expect(e.tg.botMessages(user).some((m) => m.text.includes('Agora a passphrase da API'))).toBe(true)
+    // The passphrase prompt was asked in Portuguese, then became its acknowledgement.
+    expect(e.tg.botMessages(user).some((m) => m.history.some((h) => h.text.includes('Agora a passphrase da API')) && m.text === tr('pt-BR', 'credential-received', { field: 'passphrase' }))).toBe(true)
     expect(report.text).toContain('A conexão funciona')
     expect(report.text).toContain('Salva como KuCoin spot')
     expect(sent.every((m) => e.tg.isDeleted(user, m.messageId))).toBe(true)

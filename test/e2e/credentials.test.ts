@@ -66,8 +66,11 @@ describe('credential messages are deleted and never echoed, stored or logged', (
     expect(e.tg.isDeleted(user, swapped.messageId)).toBe(true)
 
     e.tg.sendText(user, creds.apiKey)
-    expect((await e.next(user)).text).toContain('Got the API key')
     expect((await e.next(user)).text).toContain('Now paste the secret key')
+    // The last "paste it again" turned into the acknowledgement; the earlier ones lost their buttons.
+    const answered = e.tg.botMessages(user).at(-2)!
+    expect(answered.text).toBe(tr('en', 'credential-received', { field: 'API key' }))
+    expect(e.tg.botMessages(user).slice(0, -1).filter((m) => m.keyboard)).toEqual([])
     await e.say(user, '/cancel')
     expectNowhere(e, user, [spaced, creds.apiKey, creds.secret, 'A'.repeat(300)])
   })
@@ -77,8 +80,7 @@ describe('credential messages are deleted and never echoed, stored or logged', (
     const creds = fakeCredentials('mexc')
     await toKeyPrompt(e, user)
     const key = e.tg.sendText(user, creds.apiKey)
-    await e.next(user) // got it
-    await e.next(user) // secret prompt
+    await e.next(user) // secret prompt (the key prompt became "got it")
     expect(e.app.intake.size()).toBe(1)
     const cancelled = await e.say(user, '/cancel')
     expect(cancelled.text).toContain('Cancelled. Nothing was saved')
@@ -94,12 +96,12 @@ describe('credential messages are deleted and never echoed, stored or logged', (
 
   it('the Cancel button under a credential prompt ends the flow the same way', async () => {
     const user = e.tg.createUser({ id: 3004, firstName: 'Btn', languageCode: 'en' })
-    const ask = await toKeyPrompt(e, user)
+    await toKeyPrompt(e, user)
     const key = e.tg.sendText(user, fakeCredentials('mexc').apiKey)
-    await e.next(user)
-    await e.next(user)
-    const cancelled = await e.tap(user, ask, '✖️ Cancel')
+    const askSecret = await e.next(user)
+    const cancelled = await e.tap(user, askSecret, '✖️ Cancel')
     expect(cancelled.text).toContain('Cancelled')
+    expect(askSecret.keyboard).toBeUndefined() // the cancelled question lost its buttons
     expect(e.tg.isDeleted(user, key.messageId)).toBe(true)
     expect(e.app.intake.size()).toBe(0)
   })
@@ -144,8 +146,7 @@ describe('credential messages are deleted and never echoed, stored or logged', (
     const creds = fakeCredentials('mexc')
     const pick = await e.say(user, '/connect')
     const checklist = await e.tap(user, pick, 'MEXC')
-    const market = await e.tap(user, checklist, '✅ I have created the key')
-    await e.tap(user, market, 'Spot')
+    await e.tap(user, checklist, 'Spot')
     const typed = e.tg.sendText(user, 'Edited name')
     expect((await e.next(user)).text).toContain('Paste the MEXC API key')
     e.tg.editUserMessage(user, typed, creds.apiKey)
@@ -154,8 +155,7 @@ describe('credential messages are deleted and never echoed, stored or logged', (
     expect(e.tg.isDeleted(user, typed.messageId)).toBe(true)
     // The edit was not taken as the key: the flow still waits for it.
     e.tg.sendText(user, creds.apiKey)
-    expect((await e.next(user)).text).toContain('Got the API key')
-    await e.next(user)
+    expect((await e.next(user)).text).toContain('Now paste the secret key')
     await e.say(user, '/cancel')
     expectNowhere(e, user, [creds.apiKey])
   })
@@ -196,10 +196,11 @@ describe('an idle flow times out', () => {
     const creds = fakeCredentials('mexc')
     e.ex.addAccount({ exchange: 'mexc', ...creds })
     await toKeyPrompt(e, user)
+    const ask = e.tg.botMessages(user).at(-1)!
     const key = e.tg.sendText(user, creds.apiKey)
-    expect((await e.next(user)).text).toContain('Got the API key')
-    expect(e.tg.isDeleted(user, key.messageId)).toBe(true)
     await e.next(user) // secret prompt
+    expect(ask.text).toContain('Got the API key')
+    expect(e.tg.isDeleted(user, key.messageId)).toBe(true)
     const timeout = await e.next(user, 5000)
     expect(timeout.text).toContain('The setup was closed after a long pause')
     expect(e.app.intake.size()).toBe(0)
@@ -232,8 +233,8 @@ describe('a key pasted before it is asked for', () => {
     const kept = await e.next(user)
     expect(kept.text).toBe(tr('en', 'flow-credential-kept', { fields: 'API key' }))
     for (const m of [atPicker, early]) expect(e.tg.isDeleted(user, m.messageId)).toBe(true)
-    const market = await e.tap(user, checklist, '✅ I have created the key')
-    expect(market.text).toContain('Which market')
+    const name = await e.tap(user, checklist, 'Spot')
+    expect(name.text).toContain('Name this connection')
     await e.say(user, '/cancel')
   })
 })

@@ -53,7 +53,8 @@ describe('every diagnosis reaches the user with its fix', () => {
             expect(text).toContain('This key can withdraw funds')
             expect(text).toContain('Nothing was saved')
             expect(saved).toEqual([])
-            expect(report.keyboard ?? []).toEqual([])
+            // One next step: another key, keeping exchange, market and name (#11.6).
+            expect((report.keyboard ?? []).flat().map((b) => b.text)).toEqual([tr('en', 'button-try-another-key')])
             return
           }
           // The report shows whether the exchange accepted the signature: secret (and passphrase) passed.
@@ -63,7 +64,8 @@ describe('every diagnosis reaches the user with its fix', () => {
           if (!proven) {
             // Identity unproven (F6): nothing saved, the report says why, and whether there is anything to fix.
             expect(saved).toEqual([])
-            expect(report.keyboard ?? []).toEqual([])
+            // A key to fix gets "Try another key"; an exchange that could not be reached gets nothing to tap (try later).
+            expect((report.keyboard ?? []).flat().map((b) => b.text)).toEqual(c.expect.transient ? [] : [tr('en', 'button-try-another-key')])
             expect(text).not.toContain('Saved as')
             if (c.expect.transient) {
               // The exchange's fault is told apart from a bad key, and the user is not sent to fix anything.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
 import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
 import { EGRESS_IP, startE2E, type E2E } from '../helpers/e2e.js'
-import { refusedCalls, reportOf, runConnect, tr } from '../helpers/e2e-flows.js'
+import { dataOf, refusedCalls, reportOf, runConnect, tr } from '../helpers/e2e-flows.js'
 
 type Locale = 'en' | 'pt-BR'
 const strip = (html: string) => html.replace(/<[^>]+>/g, '')
@@ -40,9 +40,9 @@ describe('commands and early keys in the middle of a setup', () => {
       const status = await e.say(user, '/status Main')
       expect(status.text).toContain('Main')
       expect((await e.say(user, '/connections')).text).toContain('Main')
-      // The setup did not move: the checklist's button still works.
-      const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
-      expect(market.text).toBe(strip(tr(l, 'connect-ask-market')))
+      // The setup did not move: the checklist's buttons still work.
+      const name = await e.tap(user, checklist, tr(l, 'market-spot'))
+      expect(name.text).toContain(strip(tr(l, 'connect-ask-name', { suggestion: 'KuCoin spot' })).split('\n')[0]!)
       await e.say(user, '/cancel')
       expect(refusedCalls(e)).toEqual([])
     })
@@ -53,14 +53,17 @@ describe('commands and early keys in the middle of a setup', () => {
       const offer = await e.say(user, '/connect')
       expect(offer.text).toBe(tr(l, 'flow-restart-offer'))
       expect(offer.keyboard!.flat().map((b) => b.text)).toEqual([tr(l, 'button-restart'), tr(l, 'button-continue')])
-      // Continue: the question on screen is asked again.
+      // Continue: the question on screen is asked again; the offer and the older copy lose their buttons.
       const again = await e.tap(user, offer, tr(l, 'button-continue'))
       expect(again.text).toBe(checklist.text)
-      // Start over: a new setup from the top; the old one's buttons are stale.
+      expect(offer.keyboard).toBeUndefined()
+      expect(checklist.keyboard).toBeUndefined()
+      // Start over: a new setup from the top; the old one's buttons are gone, and stale if a slow client taps them.
       const offer2 = await e.say(user, '/connect')
       const fresh = await e.tap(user, offer2, tr(l, 'button-restart'))
       expect(fresh.text).toBe(strip(tr(l, 'connect-intro')))
-      const stale = e.tg.tapButton(user, checklist, tr(l, 'button-key-ready'))
+      expect(again.keyboard).toBeUndefined()
+      const stale = e.tg.forgeCallback(user, again, dataOf(again, tr(l, 'market-spot')))
       expect((await e.tg.waitFor(() => e.tg.callbackAnswer(stale))).text).toBe(tr(l, 'flow-button-stale'))
       expect((await e.tap(user, fresh, 'KuCoin')).text).toContain('KuCoin')
       await e.say(user, '/cancel')
@@ -70,8 +73,7 @@ describe('commands and early keys in the middle of a setup', () => {
       const user = newUser(l)
       const c = fakeCredentials('mexc')
       e.ex.addAccount({ exchange: 'mexc', ...c })
-      const market = await e.tap(user, await toChecklist(user, 'MEXC'), tr(l, 'button-key-ready'))
-      await e.tap(user, market, tr(l, 'market-spot'))
+      await e.tap(user, await toChecklist(user, 'MEXC'), tr(l, 'market-spot'))
       const early = e.tg.sendText(user, c.apiKey)
       expect((await e.next(user)).text).toBe(tr(l, 'flow-credential-kept-name', { fields: tr(l, 'field-apiKey') }))
       expect(e.tg.isDeleted(user, early.messageId)).toBe(true)
@@ -80,7 +82,6 @@ describe('commands and early keys in the middle of a setup', () => {
       expect(ask.text).toContain(tr(l, 'credential-using-early', { fields: tr(l, 'field-apiKey') }))
       expect(ask.text).toContain(strip(tr(l, 'credential-ask-secret').split('\n')[0]!))
       e.tg.sendText(user, c.secret)
-      await e.next(user)
       const report = await reportOf(e, await e.next(user))
       expect(report.text).toContain(l === 'en' ? 'Saved as Early bird' : 'Salva como Early bird')
     })
@@ -94,12 +95,10 @@ describe('commands and early keys in the middle of a setup', () => {
     const early = e.tg.sendText(user, c.apiKey)
     expect((await e.next(user)).text).toBe(tr('pt-BR', 'flow-credential-kept-later'))
     expect(e.tg.isDeleted(user, early.messageId)).toBe(true)
-    const market = await e.tap(user, await e.tap(user, pick, 'MEXC'), tr('pt-BR', 'button-key-ready'))
-    const name = await e.tap(user, market, tr('pt-BR', 'market-spot'))
+    const name = await e.tap(user, await e.tap(user, pick, 'MEXC'), tr('pt-BR', 'market-spot'))
     const ask = await e.tap(user, name, name.keyboard![0]![0]!.text)
     expect(ask.text).toContain(tr('pt-BR', 'credential-using-early', { fields: tr('pt-BR', 'field-apiKey') }))
     e.tg.sendText(user, c.secret)
-    await e.next(user)
     expect((await reportOf(e, await e.next(user))).text).toContain('A conexão funciona')
   })
 
@@ -110,16 +109,14 @@ describe('commands and early keys in the middle of a setup', () => {
     const checklist = await toChecklist(user, 'MEXC')
     e.tg.sendText(user, `Access Key: ${c.apiKey}\nSecret Key: ${c.secret}`)
     expect((await e.next(user)).text).toBe(tr('en', 'flow-credential-kept', { fields: 'API key and secret key' }))
-    const market = await e.tap(user, checklist, tr('en', 'button-key-ready'))
-    const name = await e.tap(user, market, tr('en', 'market-spot'))
+    const name = await e.tap(user, checklist, tr('en', 'market-spot'))
     const testing = await e.tap(user, name, name.keyboard![0]![0]!.text)
     expect((await reportOf(e, testing)).text).toContain('Connection works')
   })
 
   it('a credential no field of this exchange takes (a KuCoin secret in a MEXC setup) is deleted but not kept', async () => {
     const user = newUser('en')
-    const market = await e.tap(user, await toChecklist(user, 'MEXC'), tr('en', 'button-key-ready'))
-    const name = await e.tap(user, market, tr('en', 'market-spot'))
+    const name = await e.tap(user, await toChecklist(user, 'MEXC'), tr('en', 'market-spot'))
     const wrong = e.tg.sendText(user, fakeCredentials('kucoin').secret)
     expect((await e.next(user)).text).toBe(tr('en', 'flow-credential-not-now'))
     expect(e.tg.isDeleted(user, wrong.messageId)).toBe(true)

@@ -69,7 +69,7 @@ describe('Binance, Bybit and OKX through the real bot, in English and Portuguese
       const saved = e.app.connections.list(user.id)
 
       // The exchange's own checklist, in the user's language, with our IP to whitelist.
-      const checklist = plain(run.checklist.text)
+      const checklist = plain(run.checklistText)
       expect(checklist).toContain(plain(tr(s.locale, `checklist-${s.exchange}`)).split('\n')[0]!)
       for (const label of CHECKLIST[s.exchange]!) expect(checklist).toContain(label)
       expect(checklist).toContain(EGRESS_IP)

@@ -111,7 +111,7 @@ describe('Bitget, BingX, HTX, Gate.io and Coinbase through the real bot, in Engl
       const saved = e.app.connections.list(user.id)
 
       // The exchange's own checklist, in the user's language, with our IP to whitelist.
-      const checklist = plain(run.checklist.text)
+      const checklist = plain(run.checklistText)
       expect(checklist).toContain(plain(tr(s.locale, `checklist-${s.exchange}`)).split('\n')[0]!)
       for (const label of CHECKLIST[s.exchange]!) expect(checklist).toContain(label)
       expect(checklist).toContain(EGRESS_IP)
@@ -171,8 +171,9 @@ describe('the picker and the Coinbase prompts', () => {
     const ask = await toKeyPrompt(e, user, 'Coinbase')
     expect(plain(ask.text)).toBe(plain(tr('en', 'credential-ask-apiKey-coinbase')))
     e.tg.sendText(user, coinbaseEcKey().apiKey)
-    await e.next(user)
+    // The key prompt turns into its acknowledgement; the next message asks for the private key.
     expect(plain((await e.next(user)).text)).toBe(plain(tr('en', 'credential-ask-secret-coinbase')))
+    expect(ask.text).toBe(tr('en', 'credential-received', { field: tr('en', 'field-apiKey') }))
     await e.say(user, '/cancel')
   })
 })

@@ -75,10 +75,17 @@ describe('ownership', () => {
     expect(e.app.connections.list(a.id)).toHaveLength(1)
   })
 
-  it('by forged callback data: test answers "not found" and no request reaches the exchange', async () => {
+  it('by forged callback data: test (and a forged pick) answer "not found", never "Testing…", and no request reaches the exchange', async () => {
     const requests = e.ex.requests.length
-    e.tg.forgeCallback(b, bMessage, `t:${aId}`)
-    expect((await e.next(b)).text).toBe(NOT_FOUND)
+    const sent = e.tg.botMessages(b).length
+    const versions = bMessage.history.length
+    for (const data of [`t:${aId}`, `p:t:${aId}`, `p:d:${aId}`, `p:rn:${aId}`, `p:rp:${aId}`, `p:s:${aId}`]) {
+      const q = e.tg.forgeCallback(b, bMessage, data)
+      expect((await e.tg.waitFor(() => e.tg.callbackAnswer(q))).text, data).toBe(NOT_FOUND)
+    }
+    expect(e.tg.botMessages(b).length, 'no message was sent or turned into anything').toBe(sent)
+    expect(bMessage.history.length).toBe(versions)
+    expect(bMessage.keyboard, 'B\'s own buttons stay').toBeDefined()
     expect(e.ex.requests.length).toBe(requests)
     expectUntouched()
   })

@@ -22,8 +22,7 @@ describe('screenshots at a credential prompt are treated as leaks', () => {
   const newUser = (languageCode: Locale) => e.tg.createUser({ id: nextId++, firstName: 'Shot', languageCode })
   async function keyPrompt(user: FakeUser, l: Locale, exchange: 'MEXC' | 'KuCoin'): Promise<ChatMessage> {
     const pick = await e.say(user, '/connect')
-    const market = await e.tap(user, await e.tap(user, pick, exchange), tr(l, 'button-key-ready'))
-    const name = await e.tap(user, market, tr(l, 'market-spot'))
+    const name = await e.tap(user, await e.tap(user, pick, exchange), tr(l, 'market-spot'))
     return e.tap(user, name, name.keyboard![0]![0]!.text)
   }
 
@@ -48,7 +47,6 @@ describe('screenshots at a credential prompt are treated as leaks', () => {
     e.ex.addAccount({ exchange: 'kucoin', ...fresh, ipWhitelist: ['203.0.113.7'] })
     await keyPrompt(user, 'pt-BR', 'KuCoin')
     e.tg.sendText(user, exposed.apiKey)
-    await e.next(user)
     expect((await e.next(user)).text).toContain(strip(tr('pt-BR', 'credential-ask-secret').split('\n')[0]!))
     expect(e.app.intake.held(user.id).values).toBe(1)
     const doc = e.tg.sendDocument(user, { fileName: 'Screenshot_2026.png' })
@@ -57,7 +55,6 @@ describe('screenshots at a credential prompt are treated as leaks', () => {
     expect(e.app.intake.held(user.id).values).toBe(0)
     expect((await e.next(user)).text).toContain(strip(tr('pt-BR', 'credential-ask-apiKey', { exchange: 'KuCoin', keyTerm: '' }).split('\n')[0]!))
     e.tg.sendText(user, `${fresh.apiKey}\n${fresh.secret}\n${fresh.passphrase!}`)
-    await e.next(user)
     expect((await reportOf(e, await e.next(user))).text).toContain('A conexão funciona')
   })
 

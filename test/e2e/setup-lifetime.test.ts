@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCredentials } from '../fakes/exchange-server.js'
-import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
 import { startE2E, type E2E } from '../helpers/e2e.js'
-import { runConnect, tr } from '../helpers/e2e-flows.js'
+import { dataOf, runConnect, tr } from '../helpers/e2e-flows.js'
 
 type Locale = 'en' | 'pt-BR'
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const strip = (html: string) => html.replace(/<[^>]+>/g, '')
 
 /**
  * Issue 11.4: no idle timer runs while the trader is on the exchange creating the key (2FA,
@@ -29,29 +29,31 @@ describe('no timeout while the trader is on the exchange', () => {
       const pick = await e.say(user, '/connect')
       const checklist = await e.tap(user, pick, 'MEXC')
       await pause(1200) // creating the key on MEXC
-      const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
-      expect(market.text).toBe(tr(l, 'connect-ask-market').replace(/<[^>]+>/g, ''))
-      const name = await e.tap(user, market, tr(l, 'market-spot'))
+      const name = await e.tap(user, checklist, tr(l, 'market-spot'))
+      expect(name.text).toContain(strip(tr(l, 'connect-ask-name', { suggestion: 'MEXC spot' })).split('\n')[0]!)
       await pause(1200)
       const ask = await e.tap(user, name, name.keyboard![0]![0]!.text)
       await pause(1200)
       expect(e.tg.botMessages(user).at(-1)).toBe(ask) // no timeout notice came
       const key = e.tg.sendText(user, c.apiKey)
-      expect((await e.next(user)).text).toBe(tr(l, 'credential-received', { field: tr(l, 'field-apiKey') }))
-      expect(e.tg.isDeleted(user, key.messageId)).toBe(true)
       await e.next(user) // the secret prompt
+      expect(ask.text).toBe(tr(l, 'credential-received', { field: tr(l, 'field-apiKey') }))
+      expect(e.tg.isDeleted(user, key.messageId)).toBe(true)
       // Now a credential is held: the short idle limit applies and the flow is closed.
       expect((await e.next(user, 5000)).text).toBe(tr(l, 'flow-timeout'))
       expect(e.app.intake.size()).toBe(0)
-      // Back from the exchange: the old checklist button picks the setup up at the market question.
-      const resumed = await e.tap(user, checklist, tr(l, 'button-key-ready'))
-      expect(resumed.text).toBe(tr(l, 'connect-ask-market').replace(/<[^>]+>/g, ''))
+      // Back from the exchange: a tap on the old checklist (a client still showing it) picks the
+      // setup up at the name, and the old checklist shows what the tap answered.
+      e.tg.forgeCallback(user, checklist, dataOf(checklist, tr(l, 'market-spot')))
+      const resumed = await e.next(user)
+      expect(resumed.text).toContain(strip(tr(l, 'connect-ask-name', { suggestion: 'MEXC spot' })).split('\n')[0]!)
+      expect(checklist.text).toBe(strip(tr(l, 'answer-ready-market', { market: tr(l, 'market-spot') })))
       await e.say(user, '/cancel')
     })
   }
 })
 
-describe('old buttons of a flow that ended resume it at their step', () => {
+describe('old buttons of a flow that ended', () => {
   let e: E2E
   let nextId = 11_450
   beforeAll(async () => {
@@ -60,53 +62,55 @@ describe('old buttons of a flow that ended resume it at their step', () => {
   afterAll(() => e.close())
   const newUser = (languageCode: Locale) => e.tg.createUser({ id: nextId++, firstName: 'Back', languageCode })
 
-  /** The bot messages of one finished /connect, found by their buttons. */
-  function flowMessages(user: FakeUser, l: Locale): { picker: ChatMessage; checklist: ChatMessage; market: ChatMessage; name: ChatMessage } {
-    const has = (label: string) => e.tg.botMessages(user).find((m) => m.keyboard?.flat().some((b) => b.text === label))!
-    return { picker: has('KuCoin'), checklist: has(tr(l, 'button-key-ready')), market: has(tr(l, 'market-spot')), name: e.tg.botMessages(user).find((m) => m.keyboard?.flat().some((b) => b.text.startsWith(tr(l, 'button-use-name', { name: '' }).slice(0, 4))))! }
-  }
-
   for (const l of ['en', 'pt-BR'] as const) {
-    it(`${l}: after a finished connect, the checklist, market, exchange and name buttons each open a new setup at their step`, async () => {
+    it(`${l}: after a finished connect every answered question is its answer, without buttons; a late tap says the setup finished`, async () => {
       const user = newUser(l)
       const c = fakeCredentials('mexc')
       e.ex.addAccount({ exchange: 'mexc', ...c })
       const done = await runConnect(e, user, { exchange: 'mexc', credentials: c, locale: l })
       expect(done.report.text).toContain(l === 'en' ? 'Connection works' : 'A conexão funciona')
-      const old = flowMessages(user, l)
-
-      const market = await e.tap(user, old.checklist, tr(l, 'button-key-ready'))
-      expect(market.text).toBe(tr(l, 'connect-ask-market').replace(/<[^>]+>/g, ''))
-      expect((await e.say(user, '/cancel')).text).toBe(tr(l, 'flow-cancelled'))
-
-      const name = await e.tap(user, old.market, tr(l, 'market-spot'))
-      expect(name.text).toContain(l === 'en' ? 'Name this connection' : 'Dê um nome a esta conexão')
-      // The suggested name is a new one: the first is taken by the connection just saved.
-      expect(name.keyboard![0]![0]!.text).toBe(tr(l, 'button-use-name', { name: 'MEXC spot 2' }))
-      expect((await e.say(user, '/cancel')).text).toBe(tr(l, 'flow-cancelled'))
-
-      const checklist = await e.tap(user, old.picker, 'KuCoin')
-      expect(checklist.text).toContain('KuCoin')
-      expect(checklist.keyboard!.flat().map((b) => b.text)).toContain(tr(l, 'button-key-ready'))
-      expect((await e.say(user, '/cancel')).text).toBe(tr(l, 'flow-cancelled'))
-
-      const again = await e.tap(user, old.name, old.name.keyboard![0]![0]!.text)
-      expect(again.text).toContain(l === 'en' ? 'Name this connection' : 'Dê um nome a esta conexão')
-      expect((await e.say(user, '/cancel')).text).toBe(tr(l, 'flow-cancelled'))
+      const [picker, checklist, name] = e.tg.botMessages(user)
+      expect(e.tg.botMessages(user).filter((m) => m !== done.report && m.keyboard)).toEqual([])
+      const late = [dataOf(checklist!, tr(l, 'market-spot')), dataOf(picker!, 'KuCoin'), dataOf(name!, tr(l, 'button-use-name', { name: 'MEXC spot' })), dataOf(checklist!, tr(l, 'button-cancel'))]
+      const sent = e.tg.botMessages(user).length
+      for (const data of late) {
+        const q = e.tg.forgeCallback(user, checklist!, data)
+        expect(await e.tg.waitFor(() => e.tg.callbackAnswer(q)), data).toMatchObject({ text: tr(l, 'flow-over-connected', { name: 'MEXC spot' }) })
+      }
+      expect(e.tg.botMessages(user).length, 'no setup was started').toBe(sent)
+      // Renamed since: the answer says the name it has now; deleted since: it says so.
+      const id = e.app.connections.list(user.id)[0]!.id
+      e.app.connections.rename(user.id, id, 'Main')
+      const renamed = e.tg.forgeCallback(user, checklist!, late[0]!)
+      expect((await e.tg.waitFor(() => e.tg.callbackAnswer(renamed))).text).toBe(tr(l, 'flow-over-connected', { name: 'Main' }))
+      e.app.connections.remove(user.id, id)
+      const gone = e.tg.forgeCallback(user, checklist!, late[0]!)
+      expect((await e.tg.waitFor(() => e.tg.callbackAnswer(gone))).text).toBe(tr(l, 'flow-over-deleted'))
     })
   }
 
-  it('after a setup timed out, "I have created the key" picks up at the market question', async () => {
+  it('after a setup timed out, the checklist\'s market button picks up at the name, and its buttons belong to the new flow', async () => {
     const user = newUser('pt-BR')
     const pick = await e.say(user, '/connect')
     const checklist = await e.tap(user, pick, 'KuCoin')
     // What the intake's timer does when it fires (minus the notice): the flow's time is up.
     e.app.intake.wipe(user.id)
-    const market = await e.tap(user, checklist, tr('pt-BR', 'button-key-ready'))
-    expect(market.text).toBe(tr('pt-BR', 'connect-ask-market').replace(/<[^>]+>/g, ''))
-    // Its buttons belong to the new flow: the setup goes on from there.
-    const name = await e.tap(user, market, tr('pt-BR', 'market-spot'))
-    expect(name.keyboard![0]![0]!.text).toBe(tr('pt-BR', 'button-use-name', { name: 'KuCoin spot' }))
+    const name = await e.tap(user, checklist, tr('pt-BR', 'market-futures'))
+    expect(checklist.text).toBe(strip(tr('pt-BR', 'answer-ready-market', { market: tr('pt-BR', 'market-futures') })))
+    expect(checklist.keyboard).toBeUndefined()
+    expect(name.keyboard![0]![0]!.text).toBe(tr('pt-BR', 'button-use-name', { name: 'KuCoin futuros' }))
+    const ask = await e.tap(user, name, name.keyboard![0]![0]!.text)
+    expect(ask.text).toContain('KuCoin')
+    await e.say(user, '/cancel')
+  })
+
+  it('after the bot restarted (nothing known of the old setup), an old button still resumes its step', async () => {
+    const user = newUser('en')
+    const pick = await e.say(user, '/connect')
+    const checklist = await e.tap(user, pick, 'MEXC')
+    await e.restart()
+    const name = await e.tap(user, checklist, 'Spot')
+    expect(name.text).toContain('Name this connection')
     await e.say(user, '/cancel')
   })
 })

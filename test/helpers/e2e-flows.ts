@@ -43,20 +43,23 @@ export interface ConnectInput {
 export interface ConnectRun {
   report: ChatMessage
   sent: ChatMessage[]
-  /** The exchange's key checklist the bot showed before asking for the market. */
+  /** The checklist message (once the market is tapped, it shows that answer instead). */
   checklist: ChatMessage
+  /** The exchange's key checklist as the bot showed it, with the market question. */
+  checklistText: string
 }
 
 /**
- * Drives the whole /connect conversation through the fake Telegram: exchange, checklist, market,
- * name, each credential (each must be acknowledged), then waits until "testing…" becomes the report.
+ * Drives the whole /connect conversation through the fake Telegram: exchange, the checklist
+ * (which asks the market), name, each credential (each must be acknowledged), then waits until
+ * "testing…" becomes the report.
  */
 export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): Promise<ConnectRun> {
   const l = input.locale ?? 'en'
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, e.app.connections.adapter(input.exchange).label)
-  const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
-  const askName = await e.tap(user, market, tr(l, `market-${input.market ?? 'spot'}`))
+  const checklistText = checklist.text
+  const askName = await e.tap(user, checklist, tr(l, `market-${input.market ?? 'spot'}`))
   let ask: ChatMessage
   if (input.name !== undefined) ask = await e.say(user, input.name)
   else {
@@ -64,28 +67,71 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
     ask = await e.tap(user, askName, tr(l, 'button-use-name', { name: suggestion }))
   }
   const { sent, after } = await sendCredentials(e, user, ask, input.credentials, l)
-  return { report: await reportOf(e, after), sent, checklist }
+  return { report: await reportOf(e, after), sent, checklist, checklistText }
+}
+
+/** The fixed words of a credential prompt up to its first variable (exchange, key term): they identify the field. */
+export function promptHead(locale: string, field: 'apiKey' | 'secret' | 'passphrase'): string {
+  return tr(locale, `credential-ask-${field}`, { exchange: '\u0000', keyTerm: '\u0000' }).split('\n')[0]!.replace(/<[^>]+>/g, '').split('\u0000')[0]!.slice(0, 12)
 }
 
 /**
  * Answers the credential prompts starting at `ask`: each prompt must be the one for the next field
- * the exchange needs and each value must be acknowledged. Returns the user's messages and the
- * bot's message after the last acknowledgement (the "testing…" message).
+ * the exchange needs, and each must turn into its acknowledgement (the prompt is edited: the ack
+ * costs no message of its own). Returns the user's messages and the bot's next message after the
+ * last one (the "testing…" message).
  */
 export async function sendCredentials(e: E2E, user: FakeUser, ask: ChatMessage, creds: Credentials, locale = 'en'): Promise<{ sent: ChatMessage[]; after: ChatMessage }> {
   const fields = creds.passphrase === undefined ? (['apiKey', 'secret'] as const) : (['apiKey', 'secret', 'passphrase'] as const)
   const sent: ChatMessage[] = []
   let prompt = ask
   for (const field of fields) {
-    // The prompt's fixed words up to its first variable (exchange, key term) identify the field.
-    const head = tr(locale, `credential-ask-${field}`, { exchange: '\u0000', keyTerm: '\u0000' }).split('\n')[0]!.replace(/<[^>]+>/g, '').split('\u0000')[0]!.slice(0, 12)
-    if (!prompt.text.startsWith(head)) throw new Error(`expected the ${field} prompt, got: ${prompt.text}\n${e.tg.transcript(user)}`)
+    if (!prompt.text.includes(promptHead(locale, field))) throw new Error(`expected the ${field} prompt, got: ${prompt.text}\n${e.tg.transcript(user)}`)
     sent.push(e.tg.sendText(user, creds[field] ?? ''))
-    const got = await e.next(user)
-    if (!got.text.includes(tr(locale, 'credential-received', { field: tr(locale, `field-${field}`) }))) throw new Error(`the ${field} was not accepted: ${got.text}`)
-    prompt = await e.next(user)
+    const after = await e.next(user)
+    if (prompt.text !== tr(locale, 'credential-received', { field: tr(locale, `field-${field}`) })) throw new Error(`the ${field} prompt did not become its acknowledgement: ${prompt.text}\n${e.tg.transcript(user)}`)
+    if (prompt.keyboard) throw new Error(`the answered ${field} prompt still shows buttons`)
+    prompt = after
   }
   return { sent, after: prompt }
+}
+
+/**
+ * How many new bot messages `run` caused in the user's chat (edits do not count): the "messages
+ * per flow" measure. A /help round trip afterwards makes sure nothing the flow still had to send
+ * is missed; the cursor of `e.next` is moved past it.
+ */
+export async function botMessagesDuring(e: E2E, user: FakeUser, locale: string, run: () => Promise<unknown>): Promise<number> {
+  const before = e.tg.botMessages(user).length
+  await run()
+  const help = tr(locale, 'help-text').replace(/<[^>]+>/g, '')
+  e.tg.sendText(user, '/help')
+  for (let m = await e.next(user); ; m = await e.next(user)) {
+    if (m.text === help) return e.tg.botMessages(user).indexOf(m) - before
+  }
+}
+
+/**
+ * The buttons a bot message showed, as the bot drew them: the current ones, or the last ones
+ * before an edit took them away (a slow client may still show those, and tap them).
+ */
+export function buttonsShown(msg: ChatMessage): Array<{ text: string; data: string }> {
+  const rows = msg.keyboard ?? [...msg.history].reverse().find((h) => h.keyboard !== undefined)?.keyboard ?? []
+  return rows.flat().flatMap((b) => ('callback_data' in b && b.callback_data ? [{ text: b.text, data: b.callback_data }] : []))
+}
+
+/** The data of the button labelled `label` that `msg` shows or showed (see buttonsShown). */
+export function dataOf(msg: ChatMessage, label: string): string {
+  const b = buttonsShown(msg).find((x) => x.text === label)
+  if (!b) throw new Error(`no button "${label}" was ever on: ${msg.text}`)
+  return b.data
+}
+
+/** The flow id in the data of the buttons a flow message shows or showed. */
+export function flowIdOf(msg: ChatMessage): string {
+  const data = buttonsShown(msg).find((b) => b.data.startsWith('f'))?.data
+  if (!data) throw new Error(`no flow button was ever on: ${msg.text}`)
+  return data.split(':')[1]!
 }
 
 /** Waits until a "testing…" message has been edited into its report and returns it. */
@@ -108,12 +154,11 @@ export function refusedCalls(e: E2E): string[] {
   return e.tg.calls.filter((c) => c.outcome === 'error' && c.method !== 'deleteMessage').map((c) => `${c.method}: ${c.description ?? c.errorCode}`)
 }
 
-/** Walks /connect (English) up to the name prompt and returns it. */
+/** Walks /connect (English) up to the name prompt (the market is tapped on the checklist) and returns it. */
 export async function toNamePrompt(e: E2E, user: FakeUser, exchange: string = 'MEXC'): Promise<ChatMessage> {
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, exchange)
-  const market = await e.tap(user, checklist, '✅ I have created the key')
-  return e.tap(user, market, 'Spot')
+  return e.tap(user, checklist, 'Spot')
 }
 
 /** Walks /connect (English) up to the API key prompt, taking the suggested name, and returns it. */

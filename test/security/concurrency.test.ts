@@ -88,8 +88,7 @@ describe('concurrency and restarts', () => {
     const creds = account('mexc')
     await toKeyPrompt(e, user)
     e.tg.sendText(user, creds.apiKey)
-    await e.next(user) // got it
-    await e.next(user) // secret prompt
+    await e.next(user) // secret prompt (the key prompt became "got it")
     // Another writer takes the lock before the secret is sent, so the save surely meets it. It
     // is armed once the exchange has received the test's last request: from then on the next
     // thing the bot does is the save, so a stall of its main thread is the save waiting on the lock.
@@ -102,7 +101,6 @@ describe('concurrency and restarts', () => {
         if (e.ex.requestCount('mexc') >= requestsBefore + 3) held.arm()
       }
       e.tg.sendText(user, creds.secret)
-      await e.next(user) // got it
       const testing = await e.next(user)
       expect(testing.text).toContain('Testing')
       const report = await reportOf(e, testing)
@@ -142,11 +140,9 @@ describe('concurrency and restarts', () => {
     await toKeyPrompt(e, user)
     e.tg.sendText(user, creds.apiKey)
     await e.next(user)
-    await e.next(user)
     e.ex.setScenario('slow', { exchange: 'mexc', delayMs: 200 })
     try {
       e.tg.sendText(user, creds.secret)
-      await e.next(user)
       const testing = await e.next(user)
       expect(testing.text).toContain('Testing')
       await e.restart() // graceful stop (SIGTERM) mid-test, then a new process on the same file

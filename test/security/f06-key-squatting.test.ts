@@ -32,7 +32,7 @@ describe('F6: no squatting, no oracle', () => {
     expect(squat.report.text).toContain(tr('en', 'diag-INVALID_SECRET-cause'))
     expect(squat.report.text).toContain(tr('en', 'connect-refused-unproven'))
     expect(squat.report.text).not.toContain('Saved as')
-    expect(squat.report.keyboard ?? []).toEqual([])
+    expect((squat.report.keyboard ?? []).flat().map((b) => b.text)).toEqual([tr('en', 'button-try-another-key')])
     expect(e.app.connections.list(bob.id)).toEqual([])
     expect(e.app.repos.connections.fingerprintTaken(e.app.sealer.fingerprint(key.apiKey))).toBe(false)
 
@@ -81,7 +81,7 @@ describe('F6: no squatting, no oracle', () => {
     await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret }, name: 'First' })
     const again = await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret }, name: 'Second' })
     expect(again.report.text).toContain(tr('en', 'error-KEY_ALREADY_YOURS', { name: 'First' }))
-    expect(again.report.text).toContain(tr('en', 'connect-nothing-saved'))
+    expect(again.report.text).toContain(tr('en', 'connect-nothing-saved-retry'))
     expect(e.app.connections.list(user.id).map((c) => c.name)).toEqual(['First'])
   })
 

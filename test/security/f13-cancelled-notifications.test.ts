@@ -62,9 +62,9 @@ describe('F13 through the running app: no notification about a deleted or replac
   it('/replace with a working key cancels the alerts about the old key; the worker sends nothing stale', async () => {
     const { user, id, alertId } = await pendingOfflineAlert('Swap')
     const fresh = e.ex.addAccount({ exchange: 'mexc', ipWhitelist: [EGRESS_IP] })
-    const intro = await e.say(user, '/replace')
-    expect(intro.text).toContain('New credentials for Swap')
-    const ask = await e.next(user)
+    // The intro and the key prompt are one message.
+    const ask = await e.say(user, '/replace')
+    expect(ask.text).toContain('New credentials for Swap')
     const { after } = await sendCredentials(e, user, ask, { apiKey: fresh.apiKey, secret: fresh.secret })
     expect((await reportOf(e, after)).text).toContain('Swap now uses the new key')
     expect(e.app.connections.get(user.id, id).status).toBe('online')

@@ -39,13 +39,12 @@ describe('F16: the intake holds at most one value per field', () => {
     expect(e.app.intake.held(user.id)).toEqual({ values: 0, pending: 0 })
     const first = fakeCredentials('mexc')
     e.tg.sendText(user, first.apiKey)
-    await e.next(user) // got it
-    await e.next(user) // secret prompt
+    const askSecret = await e.next(user) // secret prompt (the key prompt became "got it")
     expect(e.app.intake.held(user.id)).toEqual({ values: 1, pending: 0 })
     // A different key pasted with its label at the secret prompt replaces the first one.
     e.tg.sendText(user, `API Key: ${fakeCredentials('mexc').apiKey}`)
-    expect((await e.next(user)).text).toContain(tr('en', 'credential-received', { field: tr('en', 'field-apiKey') }))
-    await e.next(user)
+    await e.next(user) // the secret is asked again
+    expect(askSecret.text).toContain(tr('en', 'credential-received', { field: tr('en', 'field-apiKey') }))
     expect(e.app.intake.held(user.id)).toEqual({ values: 1, pending: 0 })
     for (let i = 0; i < 20; i++) {
       e.tg.sendText(user, `not a secret ${i}`)
@@ -87,11 +86,11 @@ describe('the intake and its flow share one lifetime', () => {
     const prompt = await e.next(user, 10_000)
     expect(prompt.text).toContain('Paste the MEXC API key')
     const key = e.tg.sendText(user, c.apiKey)
-    expect((await e.next(user)).text).toContain('Got the API key')
+    await e.next(user) // the secret prompt
+    expect(prompt.text).toContain('Got the API key')
     expect(e.tg.isDeleted(user, key.messageId)).toBe(true)
     expect(conversationStore.everWritten()).not.toContain(c.apiKey)
     expect(conversationStore.live()).not.toContain(c.apiKey)
-    await e.next(user)
     await e.say(user, '/cancel')
   })
 })

@@ -107,9 +107,9 @@ describe('secrets never leak', () => {
     const old = mexc()
     await runConnect(e, user, { exchange: 'mexc', credentials: old, name: 'Swap' })
     const fresh = mexc()
-    const intro = await e.say(user, '/replace Swap')
-    expect(intro.text).toContain('New credentials for')
-    const { sent, after } = await sendCredentials(e, user, await e.next(user), fresh)
+    const ask = await e.say(user, '/replace Swap')
+    expect(ask.text).toContain('New credentials for')
+    const { sent, after } = await sendCredentials(e, user, ask, fresh)
     expect((await reportOf(e, after)).text).toContain('Swap now uses the new key')
     for (const msg of sent) expect(e.tg.isDeleted(user, msg.messageId)).toBe(true)
     expect(e.app.intake.size()).toBe(0)
@@ -146,10 +146,8 @@ describe('secrets never leak', () => {
     const k = kucoin()
     const ask = await toKeyPrompt(e, user, 'KuCoin')
     const sentKey = e.tg.sendText(user, k.apiKey)
-    await e.next(user) // got it
-    await e.next(user) // secret prompt
+    await e.next(user) // secret prompt (the key prompt became "got it")
     const sentSecret = e.tg.sendText(user, k.secret)
-    await e.next(user)
     expect((await e.next(user)).text).toContain('API passphrase')
     expect(e.app.intake.size()).toBe(1)
     expect((await e.say(user, '/cancel')).text).toContain('Cancelled. Nothing was saved')
@@ -157,7 +155,7 @@ describe('secrets never leak', () => {
     expect(e.tg.isDeleted(user, sentKey.messageId)).toBe(true)
     expect(e.tg.isDeleted(user, sentSecret.messageId)).toBe(true)
     expect(e.app.connections.list(user.id)).toEqual([])
-    expect(ask.text).toContain('Paste the KuCoin API key')
+    expect(ask.history[0]!.text).toContain('Paste the KuCoin API key')
     expectNoLeak(values(k))
   })
 
@@ -207,8 +205,8 @@ describe('secrets never leak', () => {
     const k = kucoin()
     const ask = await toKeyPrompt(e, user, 'KuCoin')
     const sentKey = e.tg.sendText(user, k.apiKey)
-    expect((await e.next(user)).text).toContain('Got the API key')
     const askSecret = await e.next(user)
+    expect(ask.text).toContain('Got the API key')
     expect(askSecret.text).toContain('secret key')
     const table = connectionsTable(e.dbPath)
     expect(e.app.intake.size()).toBe(1) // the old process holds the key in memory only
@@ -229,7 +227,7 @@ describe('secrets never leak', () => {
     expect(e.app.connections.list(user.id)).toEqual([])
     expect(connectionsTable(e.dbPath)).toBe(table)
     expect(e.app.intake.size()).toBe(0)
-    expect(ask.text).toContain('KuCoin')
+    expect(ask.history[0]!.text).toContain('KuCoin')
     // And the user can start over on the new process.
     const again = await runConnect(e, user, { exchange: 'kucoin', credentials: k })
     expect(again.report.text).toContain('Connection works')

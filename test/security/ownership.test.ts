@@ -20,7 +20,11 @@ const FORGED: Record<Action['a'], (target: { id: string; flow: string }) => Acti
   cancel: ({ flow }) => ({ a: 'cancel', flow }),
   restart: ({ flow }) => ({ a: 'restart', flow }),
   continue: ({ flow }) => ({ a: 'continue', flow }),
+  switch: ({ flow }) => ({ a: 'switch', flow, exchange: 'mexc' }),
+  keep: ({ flow }) => ({ a: 'keep', flow }),
+  again: ({ flow }) => ({ a: 'again', flow }),
   connect: () => ({ a: 'connect' }),
+  pick: ({ id }) => ({ a: 'pick', act: 'delete', id }),
   test: ({ id }) => ({ a: 'test', id }),
   status: ({ id }) => ({ a: 'status', id }),
   rename: ({ id }) => ({ a: 'rename', id }),
@@ -110,9 +114,8 @@ describe('ownership: another user\'s connection is "not found", never data', () 
       const sentBefore = e.tg.botMessages(b).length
       const query = e.tg.forgeCallback(b, where, data)
       const answer = await e.tg.waitFor(() => e.tg.callbackAnswer(query))
-      if (code === 'test') expect((await e.next(b)).text).toBe(tr('en', 'error-NOT_FOUND'))
-      if (['status', 'rename', 'replace', 'delete', 'delete-yes', 'pause', 'resume'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
-      if (['cancel', 'continue'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
+      if (['test', 'status', 'rename', 'replace', 'delete', 'delete-yes', 'delete-no', 'pick', 'pause', 'resume'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
+      if (['cancel', 'continue', 'switch', 'keep', 'again'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
       if (['exchange', 'market', 'ready', 'suggested', 'restart'].includes(code)) {
         // An old /connect button with no flow of B's running starts B's own setup at that step.
         expect((await e.next(b)).text).not.toContain('Alpha')

@@ -7,8 +7,11 @@ import { startFlow, type Flow } from './flow-kit.js'
 /** The conversation id /rename enters. */
 export const RENAME_FLOW = 'rename'
 
-/** /rename without a new name: asks for it, re-asking until it is valid and free. */
-export async function renameFlow(conversation: Flow, ctx: FlowContext, connectionId: string): Promise<void> {
+/**
+ * /rename without a new name: asks for it (in place of the picker, when one was tapped),
+ * re-asking until it is valid and free.
+ */
+export async function renameFlow(conversation: Flow, ctx: FlowContext, connectionId: string, inPlace?: number): Promise<void> {
   const kit = await startFlow(conversation, ctx)
   const userId = ctx.from!.id
   const current = await conversation.external((): { name: string } | { error: FlowError } => {
@@ -20,11 +23,12 @@ export async function renameFlow(conversation: Flow, ctx: FlowContext, connectio
   })
   if ('error' in current) {
     await ctx.reply(errorText(current.error, ctx.t.bind(ctx)), { parse_mode: 'HTML' })
-    return kit.finish()
+    return kit.end({ kind: 'nothing' })
   }
-  await kit.ask(ctx, ctx.t('rename-ask', { name: escapeHtml(current.name) }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(kit.flowId, ctx.t.bind(ctx)) })
+  await kit.ask(ctx, ctx.t('rename-ask', { name: escapeHtml(current.name) }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(kit.flowId, ctx.t.bind(ctx)) }, inPlace !== undefined ? { inPlace } : {})
   for (;;) {
     const e = await kit.next()
+    if (e.kind === 'action') continue // a repeated tap, already answered
     if (e.kind !== 'text' || e.forwarded) {
       await e.ctx.reply(e.ctx.t('connect-name-as-text'))
       continue
@@ -39,10 +43,12 @@ export async function renameFlow(conversation: Flow, ctx: FlowContext, connectio
     })
     if ('error' in r) {
       await e.ctx.reply(errorText(r.error, e.ctx.t.bind(e.ctx)), { parse_mode: 'HTML' })
-      if (r.error.code === 'NOT_FOUND') return kit.finish()
+      if (r.error.code === 'NOT_FOUND') return kit.end({ kind: 'nothing' })
       continue
     }
+    // The question keeps its words (the typed name sits under it); only its Cancel button goes.
+    await kit.end({ kind: 'renamed', connectionId })
     await e.ctx.reply(e.ctx.t('rename-done', { from: escapeHtml(current.name), to: escapeHtml(r.name) }), { parse_mode: 'HTML' })
-    return kit.finish()
+    return
   }
 }

@@ -11,9 +11,10 @@ export const REPLACE_FLOW = 'replace'
 
 /**
  * /replace: new credentials for one of the user's connections. The old key keeps working until
- * the new one passes the whole test; only then is the old ciphertext overwritten.
+ * the new one passes the whole test; only then is the old ciphertext overwritten. The intro and
+ * the first prompt are one message (in place of the picker, when one was tapped).
  */
-export async function replaceFlow(conversation: Flow, ctx: FlowContext, connectionId: string): Promise<void> {
+export async function replaceFlow(conversation: Flow, ctx: FlowContext, connectionId: string, inPlace?: number): Promise<void> {
   const kit = await startFlow(conversation, ctx)
   const userId = ctx.from!.id
   const t = ctx.t.bind(ctx)
@@ -27,12 +28,13 @@ export async function replaceFlow(conversation: Flow, ctx: FlowContext, connecti
   })
   if ('error' in found) {
     await ctx.reply(errorText(found.error, t), { parse_mode: 'HTML' })
-    return kit.finish()
+    return kit.end({ kind: 'nothing' })
   }
   const adapter = kit.deps.connections.adapter(found.exchange)
-  await ctx.reply(t('replace-intro', { name: escapeHtml(found.name), exchange: adapter.label }), { parse_mode: 'HTML' })
-  await collectCredentials(conversation, kit, adapter, ctx)
-  const testing = await ctx.reply(t('connect-testing', { exchange: adapter.label }))
+  const intro = t('replace-intro', { name: escapeHtml(found.name), exchange: adapter.label })
+  const got = await collectCredentials(conversation, kit, adapter, ctx, { switchable: false, intro, name: found.name, ...(inPlace !== undefined ? { inPlace } : {}) })
+  const note = 'note' in got ? got.note : ''
+  const testing = await ctx.reply([note, t('connect-testing', { exchange: adapter.label })].filter(Boolean).join('\n\n'))
   const result = await conversation.external(async (): Promise<{ ok: SaveOutcome } | { error: FlowError }> => {
     try {
       return { ok: await kit.deps.connections.replace(userId, connectionId, revealAll(kit)) }
@@ -42,5 +44,5 @@ export async function replaceFlow(conversation: Flow, ctx: FlowContext, connecti
       kit.deps.intake.wipe(kit.chatId)
     }
   })
-  await showSaveOutcome(ctx, testing.message_id, result, 'replace')
+  await kit.end(await showSaveOutcome(ctx, testing.message_id, result, 'replace', { flowId: kit.flowId, retry: { replace: connectionId } }))
 }

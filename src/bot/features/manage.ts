@@ -1,33 +1,42 @@
 import { Composer } from 'grammy'
 import { isAppError } from '../../domain/errors.js'
-import { unpack } from '../callback-data.js'
+import { type Action, unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { RENAME_FLOW } from '../conversations/rename.js'
 import { REPLACE_FLOW } from '../conversations/replace.js'
 import { escapeHtml } from '../html.js'
 import { deleteKeyboard } from '../keyboards.js'
+import type { ConnectionView } from '../../services/connection-view.js'
+import { answerGone } from '../stale-buttons.js'
 import { resolveTarget } from './resolve-target.js'
 
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
 
-/** The caller's own connection by id from a button, or null (answered) when it is not theirs. */
-async function ownedFromButton(ctx: BotContext, want: 'rename' | 'replace' | 'delete' | 'delete-yes' | 'delete-no') {
-  const action = unpack(ctx.callbackQuery?.data)
-  if (!action || action.a !== want) {
+type Owned = 'rename' | 'replace' | 'delete' | 'delete-yes' | 'delete-no' | 'pick'
+
+/**
+ * The caller's own connection by id from a button, or null (answered) when it is not theirs: a
+ * button that really is on the message says its connection was deleted (see answerGone).
+ */
+async function ownedFromButton(ctx: BotContext, want: Owned, act?: string): Promise<ConnectionView | null> {
+  const action: Action | null = unpack(ctx.callbackQuery?.data)
+  if (!action || action.a !== want || (action.a === 'pick' && action.act !== act)) {
     await ctx.answerCallbackQuery()
     return null
   }
-  try {
-    const c = ctx.deps.connections.get(ctx.from!.id, action.id)
-    await ctx.answerCallbackQuery()
-    return c
-  } catch (err) {
-    if (!isAppError(err, 'NOT_FOUND')) throw err
-    await ctx.answerCallbackQuery({ text: ctx.t('error-NOT_FOUND') })
+  const id = (action as { id: string }).id
+  const c = ctx.deps.connections.list(ctx.from!.id).find((x) => x.id === id)
+  if (!c) {
+    await answerGone(ctx, id)
     return null
   }
+  await ctx.answerCallbackQuery()
+  return c
 }
+
+/** The message the tapped button is on (a picker that turns into what follows). */
+const tapped = (ctx: BotContext) => ctx.callbackQuery?.message?.message_id
 
 privateChat.command('rename', async (ctx) => {
   const c = await resolveTarget(ctx, 'rename', { autoPickSingle: true })
@@ -36,6 +45,10 @@ privateChat.command('rename', async (ctx) => {
 privateChat.callbackQuery(/^rn:/, async (ctx) => {
   const c = await ownedFromButton(ctx, 'rename')
   if (c) await ctx.conversation.enter(RENAME_FLOW, c.id)
+})
+privateChat.callbackQuery(/^p:rn:/, async (ctx) => {
+  const c = await ownedFromButton(ctx, 'pick', 'rename')
+  if (c) await ctx.conversation.enter(RENAME_FLOW, c.id, tapped(ctx))
 })
 
 privateChat.command('replace', async (ctx) => {
@@ -46,18 +59,32 @@ privateChat.callbackQuery(/^rp:/, async (ctx) => {
   const c = await ownedFromButton(ctx, 'replace')
   if (c) await ctx.conversation.enter(REPLACE_FLOW, c.id)
 })
+privateChat.callbackQuery(/^p:rp:/, async (ctx) => {
+  const c = await ownedFromButton(ctx, 'pick', 'replace')
+  if (c) await ctx.conversation.enter(REPLACE_FLOW, c.id, tapped(ctx))
+})
 
-const askDelete = (ctx: BotContext, id: string, name: string) =>
-  ctx.reply(ctx.t('delete-confirm', { name: escapeHtml(name) }), { parse_mode: 'HTML', reply_markup: deleteKeyboard(id, ctx.t.bind(ctx)) })
+/** Asks "Delete X?" as a new message, or in place of the picker just answered. */
+async function askDelete(ctx: BotContext, c: ConnectionView, inPlace?: number): Promise<void> {
+  const text = ctx.t('delete-confirm', { name: escapeHtml(c.name) })
+  const other = { parse_mode: 'HTML' as const, reply_markup: deleteKeyboard(c.id, ctx.t.bind(ctx)) }
+  const edited = inPlace !== undefined && (await ctx.api.editMessageText(ctx.chat!.id, inPlace, text, other).then(() => true, () => false))
+  if (!edited) await ctx.reply(text, other)
+}
 
 privateChat.command('delete', async (ctx) => {
   const c = await resolveTarget(ctx, 'delete', { autoPickSingle: false })
-  if (c) await askDelete(ctx, c.id, c.name)
+  if (c) await askDelete(ctx, c)
 })
 privateChat.callbackQuery(/^d:/, async (ctx) => {
   const c = await ownedFromButton(ctx, 'delete')
-  if (c) await askDelete(ctx, c.id, c.name)
+  if (c) await askDelete(ctx, c)
 })
+privateChat.callbackQuery(/^p:d:/, async (ctx) => {
+  const c = await ownedFromButton(ctx, 'pick', 'delete')
+  if (c) await askDelete(ctx, c, tapped(ctx))
+})
+// The confirmation turns into the result and loses its buttons, whatever the answer.
 privateChat.callbackQuery(/^dy:/, async (ctx) => {
   const c = await ownedFromButton(ctx, 'delete-yes')
   if (!c) return
@@ -65,13 +92,13 @@ privateChat.callbackQuery(/^dy:/, async (ctx) => {
     ctx.deps.connections.remove(ctx.from.id, c.id)
   } catch (err) {
     if (!isAppError(err, 'NOT_FOUND')) throw err
-    return ctx.editMessageText(ctx.t('error-NOT_FOUND')).catch(() => {})
+    return ctx.editMessageText(ctx.t('button-connection-deleted')).catch(() => {})
   }
   await ctx.editMessageText(ctx.t('delete-done', { name: escapeHtml(c.name) }), { parse_mode: 'HTML' }).catch(() => ctx.reply(ctx.t('delete-done', { name: escapeHtml(c.name) }), { parse_mode: 'HTML' }))
 })
 privateChat.callbackQuery(/^dn:/, async (ctx) => {
-  await ctx.answerCallbackQuery()
-  await ctx.editMessageText(ctx.t('delete-kept')).catch(() => {})
+  const c = await ownedFromButton(ctx, 'delete-no')
+  if (c) await ctx.editMessageText(ctx.t('delete-kept')).catch(() => {})
 })
 
 /** /rename, /replace and /delete, by name or from a picker; ownership checked on every id. */

@@ -5,18 +5,25 @@ import { labelOf } from '../exchange-links.js'
 import { reportKeyboard, statusListKeyboard } from '../keyboards.js'
 import { packMessages } from '../render/chunk.js'
 import { renderConnection, renderListLine } from '../render/report.js'
+import { editLong } from '../send-long.js'
+import { answerGone } from '../stale-buttons.js'
 import { commandArgs, resolveTarget } from './resolve-target.js'
 import type { ConnectionView } from '../../services/connection-view.js'
 
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
 
-/** One card, split if long; the buttons go under its last part. */
-async function replyCard(ctx: BotContext, c: ConnectionView): Promise<void> {
+/** One card, split if long; the buttons go under its last part. In place of `inPlace` (a picker just answered) when given. */
+async function replyCard(ctx: BotContext, c: ConnectionView, inPlace?: number): Promise<void> {
   const t = ctx.t.bind(ctx)
   const label = labelOf(ctx.deps)
-  const parts = packMessages([renderConnection(c, t, ctx.deps.settings.egressIps, true, label)])
+  const card = renderConnection(c, t, ctx.deps.settings.egressIps, true, label)
   const keyboard = reportKeyboard(c, t, label(c.exchange))
+  if (inPlace !== undefined) {
+    const edited = await editLong(ctx.api, ctx.chat!.id, inPlace, card, keyboard).then(() => true, () => false)
+    if (edited) return
+  }
+  const parts = packMessages([card])
   for (const [i, part] of parts.entries()) await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? { reply_markup: keyboard } : {}) })
 }
 
@@ -37,12 +44,24 @@ privateChat.command('status', async (ctx) => {
   if (c) await replyCard(ctx, c)
 })
 
+// A connection tapped in the /status or /connections list (a menu: it stays, each tap opens a card).
 privateChat.callbackQuery(/^s:/, async (ctx) => {
   const action = unpack(ctx.callbackQuery.data)
-  const c = action?.a === 'status' ? ctx.deps.connections.list(ctx.from.id).find((x) => x.id === action.id) : undefined
-  if (!c) return ctx.answerCallbackQuery({ text: ctx.t('error-NOT_FOUND') })
+  if (action?.a !== 'status') return ctx.answerCallbackQuery()
+  const c = ctx.deps.connections.list(ctx.from.id).find((x) => x.id === action.id)
+  if (!c) return answerGone(ctx, action.id)
   await ctx.answerCallbackQuery()
   await replyCard(ctx, c)
+})
+
+// A connection picked after "which connection?": the question turns into its card.
+privateChat.callbackQuery(/^p:s:/, async (ctx) => {
+  const action = unpack(ctx.callbackQuery.data)
+  if (action?.a !== 'pick') return ctx.answerCallbackQuery()
+  const c = ctx.deps.connections.list(ctx.from.id).find((x) => x.id === action.id)
+  if (!c) return answerGone(ctx, action.id)
+  await ctx.answerCallbackQuery()
+  await replyCard(ctx, c, ctx.callbackQuery.message?.message_id)
 })
 
 /** /status [name]: without a name one line per connection with buttons; with one, its card and fixes. */
