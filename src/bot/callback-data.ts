@@ -16,6 +16,8 @@ export type Action =
   | { a: 'continue'; flow: string }
   | { a: 'connect' }
   | { a: 'test'; id: string }
+  // "Withdraw is off on this key": `key` is the key's tag when the button was shown (a replaced key is not confirmed by an old button).
+  | { a: 'confirm-withdraw'; id: string; key: string }
   | { a: 'status'; id: string }
   | { a: 'rename'; id: string }
   | { a: 'replace'; id: string }
@@ -30,7 +32,7 @@ export type Action =
 const ID = /^[A-Za-z0-9_-]{1,24}$/
 const CODES: Record<Action['a'], string> = {
   exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk',
-  connect: 'c', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
+  connect: 'c', test: 't', 'confirm-withdraw': 'wc', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
 }
 const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a']]))
 
@@ -44,6 +46,7 @@ export function pack(action: Action): string {
     case 'connect': return code
     case 'lang': return `${code}:${action.locale}`
     case 'notify': return `${code}:${action.on ? 1 : 0}`
+    case 'confirm-withdraw': return `${code}:${action.id}:${action.key}`
     default: return `${code}:${action.id}`
   }
 }
@@ -66,6 +69,7 @@ export function unpack(data: string | undefined): Action | null {
     case 'connect': return x === undefined ? { a } : null
     case 'lang': return (LOCALES as readonly string[]).includes(x ?? '') && y === undefined ? { a, locale: x as Locale } : null
     case 'notify': return (x === '1' || x === '0') && y === undefined ? { a, on: x === '1' } : null
+    case 'confirm-withdraw': return okId(x) && okId(y) ? { a, id: x, key: y } : null
     default: return okId(x) && y === undefined ? { a, id: x } : null
   }
 }

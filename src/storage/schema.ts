@@ -42,6 +42,10 @@ export const connections = sqliteTable(
     pausedAt: integer('paused_at'),
     // When the platform last read the credentials through the gate (shown in /status).
     lastCredentialReadAt: integer('last_credential_read_at'),
+    // Issue 11: when the trader confirmed on the exchange that withdrawal is off, for an exchange that
+    // cannot prove it, and the key fingerprint it was confirmed for: a replaced key asks again.
+    withdrawConfirmedAt: integer('withdraw_confirmed_at'),
+    withdrawConfirmedFingerprint: text('withdraw_confirmed_fingerprint'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -110,14 +110,15 @@ export async function showSaveOutcome(
     return
   }
   const r = result.ok
-  const report = renderReport(r.report, t, ips)
   if (r.outcome === 'refused') {
-    await edit(`${report}\n\n<b>${t(r.reason === 'UNSAFE' ? `${kind}-refused-unsafe` : 'replace-refused-not-online')}</b>`)
+    await edit(`${renderReport(r.report, t, ips)}\n\n<b>${t(r.reason === 'UNSAFE' ? `${kind}-refused-unsafe` : 'replace-refused-not-online')}</b>`)
     return
   }
   const c = r.connection
+  const label = ctx.deps.connections.adapter(c.exchange).label
+  const report = renderReport(r.report, t, ips, { ...c, exchangeLabel: label })
   // Offline only because the exchange could not be reached: nothing for the user to fix.
-  const state = c.status === 'online' ? 'online' : r.report.transient ? 'unchecked' : 'offline'
+  const state = c.status === 'online' || c.status === 'needs_confirmation' ? c.status : r.report.transient ? 'unchecked' : 'offline'
   await edit(`${report}\n\n${t(`${kind}-saved-${state}`, { name: escapeHtml(c.name), key: escapeHtml(c.maskedKey) })}`, {
     reply_markup: reportKeyboard(c, t, ctx.deps.connections.adapter(c.exchange).label),
   })

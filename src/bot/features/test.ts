@@ -29,7 +29,8 @@ async function runAndShow(ctx: BotContext, id: string): Promise<void> {
   try {
     const { after, report } = await ctx.deps.connections.test(ctx.from!.id, id, 'manual')
     const head = t('test-head', { name: escapeHtml(after.name), status: t(`status-${after.status}`) })
-    await editLong(ctx.api, msg.chat.id, msg.message_id, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, reportKeyboard(after, t, labelOf(ctx.deps)(after.exchange)))
+    const label = labelOf(ctx.deps)(after.exchange)
+    await editLong(ctx.api, msg.chat.id, msg.message_id, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps, { ...after, exchangeLabel: label })}`, reportKeyboard(after, t, label))
   } catch (err) {
     if (!isAppError(err, 'NOT_FOUND')) throw err
     await ctx.api.editMessageText(msg.chat.id, msg.message_id, t('error-NOT_FOUND'))
