@@ -71,7 +71,7 @@ export function renderProblems(report: TestReport, t: Translate, egressIps: read
 export function renderPasses(report: TestReport, t: Translate, egressIps: readonly string[], ctx?: ReportContext): string {
   const passed = report.checks.filter((c) => !isSkipped(c) && (c.state === 'pass' || confirmedByTrader(c, ctx)))
   if (passed.length === 0) return ''
-  const label = (c: CheckResult) => (confirmedByTrader(c, ctx) ? t('check-withdraw-confirmed', { when: utcTime(ctx!.withdrawConfirmedAt!) }) : passedLabel(c, report, t, egressIps))
+  const label = (c: CheckResult) => (confirmedByTrader(c, ctx) ? t('report-withdraw-confirmed', { when: utcTime(ctx!.withdrawConfirmedAt!) }) : passedLabel(c, report, t, egressIps))
   return `${ICON.pass} ${t('report-passed', { checks: passed.map(label).join(' · '), count: passed.length })}`
 }
 

@@ -251,6 +251,7 @@ list-tested = tested { $when }
 status-list-title = <b>Your connections ({ $count })</b>
 status-list-hint = Tap a connection for its details and fixes.
 report-passed = Passed: { $checks }
+report-withdraw-confirmed = Withdrawal disabled (confirmed by you on { $when })
 report-skipped = Not checked, because { $blocker } failed first: { $checks }.
 name-market-spot = spot
 name-market-futures = futures

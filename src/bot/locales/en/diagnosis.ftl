@@ -25,7 +25,6 @@ check-balance = Balance readable
 check-trade = Trading permission
 check-futures = Futures access
 check-withdraw = Withdrawal disabled
-check-withdraw-confirmed = Withdrawal disabled (confirmed by you on { $when })
 check-ip = IP whitelist
 check-expiry = No expiry date
 

@@ -251,6 +251,7 @@ list-tested = testada em { $when }
 status-list-title = <b>Suas conexões ({ $count })</b>
 status-list-hint = Toque numa conexão para ver os detalhes e as correções.
 report-passed = Passou: { $checks }
+report-withdraw-confirmed = Saque desativado (confirmado por você em { $when })
 report-skipped = Não verificado, porque { $blocker } falhou antes: { $checks }.
 name-market-spot = spot
 name-market-futures = futuros

@@ -24,7 +24,6 @@ check-balance = Leitura de saldo
 check-trade = Permissão de negociação
 check-futures = Acesso a futuros
 check-withdraw = Saque desativado
-check-withdraw-confirmed = Saque desativado (confirmado por você em { $when })
 check-ip = Lista de IPs permitidos
 check-expiry = Sem data de expiração
 
