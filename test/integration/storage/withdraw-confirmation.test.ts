@@ -70,6 +70,7 @@ describe('withdrawal confirmation storage', () => {
       consecutiveFailures: 0,
       lastTestedAt: 6000,
       lastReport: null,
+      provenAt: 6000,
     })
     const stored = repo.getById(row.id)!
     expect(stored).toMatchObject({ status: 'needs_confirmation', withdrawConfirmedAt: null, withdrawConfirmedFingerprint: null })

@@ -6,7 +6,7 @@ describe('KuCoin permission words', () => {
   it('parses the comma list KuCoin returns (its SDK fixture)', () => {
     expect(parseKucoinPermissions('General,Futures,Spot,Earn,InnerTransfer,Transfer,Margin')).toHaveLength(7)
     expect(parseKucoinPermissions('General, Spot')).toEqual(['General', 'Spot'])
-    expect(parseKucoinPermissions(undefined)).toEqual([])
+    expect(parseKucoinPermissions(undefined)).toBeNull() // unreadable, never an empty "safe" list (F12)
   })
   it('flags any transfer or withdraw word, any case', () => {
     expect(withdrawWords(['General', 'Spot'])).toEqual([])
