@@ -44,7 +44,7 @@ describe('pasting credentials the way traders paste them', () => {
       const sent = e.tg.sendText(user, `  ${c.apiKey} ${c.secret}\n`)
       expect((await e.next(user)).text).toBe(tr(l, 'credential-received', { field: both(l, ['apiKey', 'secret']) }))
       const report = await reportOf(e, await e.next(user))
-      expect(report.text).toContain(l === 'en' ? 'Connection works' : 'A conexão funciona')
+      expect(report.text).toContain(tr(l, 'verdict-needs-confirmation', { exchange: 'MEXC' }))
       expect(e.tg.isDeleted(user, sent.messageId)).toBe(true)
       expect(allBotText(e, user)).not.toContain(c.secret)
     })
@@ -73,7 +73,7 @@ describe('pasting credentials the way traders paste them', () => {
     expect((await e.next(user)).text).toContain('Now paste the secret key')
     e.tg.sendText(user, `\n\tSecret Key:\n${c.secret}\ufeff`)
     expect((await e.next(user)).text).toBe(tr('en', 'credential-received', { field: 'secret key' }))
-    expect((await reportOf(e, await e.next(user))).text).toContain('Connection works')
+    expect((await reportOf(e, await e.next(user))).text).toContain(tr('en', 'verdict-needs-confirmation', { exchange: 'MEXC' }))
   })
 
   it('secret and key in the wrong order are still assigned to the right fields', async () => {
@@ -83,7 +83,7 @@ describe('pasting credentials the way traders paste them', () => {
     await keyPrompt(user, 'pt-BR', 'MEXC')
     e.tg.sendText(user, `${c.secret}\n${c.apiKey}`)
     expect((await e.next(user)).text).toBe(tr('pt-BR', 'credential-received', { field: both('pt-BR', ['apiKey', 'secret']) }))
-    expect((await reportOf(e, await e.next(user))).text).toContain('A conexão funciona')
+    expect((await reportOf(e, await e.next(user))).text).toContain(tr('pt-BR', 'verdict-needs-confirmation', { exchange: 'MEXC' }))
   })
 
   it('a key inside a sentence is found; the rest of the sentence is ignored', async () => {
@@ -111,7 +111,7 @@ describe('pasting credentials the way traders paste them', () => {
       expect((await e.next(user)).text).toContain(tr(l, 'credential-ask-secret').split('\n')[0]!.replace(/<[^>]+>/g, ''))
       e.tg.sendText(user, c.secret)
       await e.next(user)
-      expect((await reportOf(e, await e.next(user))).text).toContain(l === 'en' ? 'Connection works' : 'A conexão funciona')
+      expect((await reportOf(e, await e.next(user))).text).toContain(tr(l, 'verdict-needs-confirmation', { exchange: 'MEXC' }))
     }
   })
 

@@ -72,7 +72,7 @@ describe('old buttons of a flow that ended resume it at their step', () => {
       const c = fakeCredentials('mexc')
       e.ex.addAccount({ exchange: 'mexc', ...c })
       const done = await runConnect(e, user, { exchange: 'mexc', credentials: c, locale: l })
-      expect(done.report.text).toContain(l === 'en' ? 'Connection works' : 'A conexão funciona')
+      expect(done.report.text).toContain(tr(l, 'verdict-needs-confirmation', { exchange: 'MEXC' }))
       const old = flowMessages(user, l)
 
       const market = await e.tap(user, old.checklist, tr(l, 'button-key-ready'))
