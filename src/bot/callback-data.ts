@@ -23,6 +23,8 @@ export type Action =
   // A connection picked from the list a command offers: the list is answered and turns into what follows.
   | { a: 'pick'; act: PickAct; id: string }
   | { a: 'test'; id: string }
+  // "Withdraw is off on this key": `key` is the key's tag when the button was shown (a replaced key is not confirmed by an old button).
+  | { a: 'confirm-withdraw'; id: string; key: string }
   | { a: 'status'; id: string }
   | { a: 'rename'; id: string }
   | { a: 'replace'; id: string }
@@ -44,7 +46,7 @@ const PICK_BY_CODE = new Map(Object.entries(PICK_CODES).map(([a, c]) => [c, a as
 const ID = /^[A-Za-z0-9_-]{1,24}$/
 const CODES: Record<Action['a'], string> = {
   exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk', switch: 'fw', keep: 'fp', again: 'fa',
-  connect: 'c', pick: 'p', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
+  connect: 'c', pick: 'p', test: 't', 'confirm-withdraw': 'wc', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
 }
 const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a']]))
 
@@ -59,6 +61,7 @@ export function pack(action: Action): string {
     case 'pick': return `${code}:${PICK_CODES[action.act]}:${action.id}`
     case 'lang': return `${code}:${action.locale}`
     case 'notify': return `${code}:${action.on ? 1 : 0}`
+    case 'confirm-withdraw': return `${code}:${action.id}:${action.key}`
     default: return `${code}:${action.id}`
   }
 }
@@ -85,6 +88,7 @@ export function unpack(data: string | undefined): Action | null {
     }
     case 'lang': return (LOCALES as readonly string[]).includes(x ?? '') && y === undefined ? { a, locale: x as Locale } : null
     case 'notify': return (x === '1' || x === '0') && y === undefined ? { a, on: x === '1' } : null
+    case 'confirm-withdraw': return okId(x) && okId(y) ? { a, id: x, key: y } : null
     default: return okId(x) && y === undefined ? { a, id: x } : null
   }
 }

@@ -8,6 +8,7 @@ import { createTransport } from './transport.js'
 import { RENAME_FLOW, renameFlow } from './conversations/rename.js'
 import { REPLACE_FLOW, replaceFlow } from './conversations/replace.js'
 import { createErrorHandler } from './error-handler.js'
+import { confirmWithdrawFeature } from './features/confirm-withdraw.js'
 import { connectionsFeature } from './features/connections.js'
 import { groupGuardFeature } from './features/guards.js'
 import { ipsFeature } from './features/ips.js'
@@ -88,7 +89,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
   guarded.use(createConversation<BotContext, FlowContext>(connectFlow, flowOptions(CONNECT_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(replaceFlow, flowOptions(REPLACE_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(renameFlow, flowOptions(RENAME_FLOW)))
-  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, pauseFeature, settingsFeature, ipsFeature)
+  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, confirmWithdrawFeature, manageFeature, pauseFeature, settingsFeature, ipsFeature)
   guarded.use(resumeFlowFeature)
   guarded.use(unhandledFeature)
   return bot

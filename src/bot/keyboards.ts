@@ -75,7 +75,11 @@ export function cancelKeyboard(flow: string, t: T): InlineKeyboard {
 
 /** Buttons under a report: test again, for a failing key replace it, and the exchange's API page. */
 export function reportKeyboard(c: ConnectionView, t: T, label?: string): InlineKeyboard {
-  const kb = new InlineKeyboard().text(t('button-test-again'), pack({ a: 'test', id: c.id }))
+  const kb = new InlineKeyboard()
+  // Waiting for the trader: the confirmation is THE next step, so it comes first, alone on its row.
+  // It names the key it was shown for, so a tap after /replace cannot confirm a key never seen.
+  if (c.status === 'needs_confirmation' && c.keyTag) kb.text(t('button-confirm-withdraw'), pack({ a: 'confirm-withdraw', id: c.id, key: c.keyTag })).row()
+  kb.text(t('button-test-again'), pack({ a: 'test', id: c.id }))
   // A new key helps when the key is at fault, not when the exchange was merely unreachable.
   const keyAtFault = c.status === 'unsafe' || (c.status === 'offline' && c.report?.transient !== true)
   if (keyAtFault) kb.text(t('button-replace'), pack({ a: 'replace', id: c.id }))

@@ -47,7 +47,7 @@ export function createNotifySender(deps: NotifySenderDeps) {
     const head = p.kind === 'offline' && exchangeOnly ? 'notify-offline-exchange' : `notify-${p.kind}`
     const date = String(p.checks.find((c) => c.id === 'expiry')?.detail?.['date'] ?? '')
     const lines = [t(head, { name: escapeHtml(p.name), exchange: label(p.exchange), since: utc(p.since), date: escapeHtml(date) })]
-    if (p.kind !== 'recovered' && !(p.kind === 'offline' && exchangeOnly)) {
+    if (p.kind !== 'recovered' && p.kind !== 'confirm' && !(p.kind === 'offline' && exchangeOnly)) {
       const report: TestReport = { exchange: p.exchange, market: p.market, verdict: 'offline', transient: exchangeOnly, checks: p.checks, startedAt: p.since, durationMs: 0, requestCount: 0 }
       // Telegram refuses texts over 4096 characters: keep the checks that fit (the first is the blocker).
       let room = MAX_TEXT - lines[0]!.length - 300
@@ -68,6 +68,8 @@ export function createNotifySender(deps: NotifySenderDeps) {
       keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId })).text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
     }
     if (p.kind === 'unsafe') keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId }))
+    // The confirmation button lives on the card, which names the current key (a stale payload cannot confirm a newer key).
+    if (p.kind === 'confirm') keyboard = new InlineKeyboard().text(t('notify-button-open'), pack({ a: 'status', id: p.connectionId }))
     // A fix to make on the exchange: one tap to its API page.
     if (keyboard && !exchangeOnly) keyboard.row().url(t('button-open-api-page', { exchange: label(p.exchange) }), API_MANAGEMENT_URL[p.exchange])
     return { text: lines.join('\n'), keyboard }

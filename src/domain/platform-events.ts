@@ -6,7 +6,8 @@ export const PLATFORM_EVENT_KINDS = [
   'online', // usable: credentials may be read (unless paused)
   'offline', // the key stopped working: stop using it
   'unsafe', // the key can withdraw: stop using it at once
-  'needs_confirmation', // the trader must confirm something before the key may be used
+  'needs_confirmation', // the exchange cannot prove withdrawal off: not usable until the trader confirms it
+  'confirmed', // the trader confirmed withdrawal is off on this key; `status` says whether it is usable now
   'paused', // the trader paused it from Telegram: stop using it
   'resumed', // the trader lifted the pause
   'key_replaced', // new credentials: read them again
@@ -23,7 +24,8 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number]
 /**
  * The event a status change means for the platform, or null when it means none. `checking` (a
  * missed check, not yet offline) and `untested` send nothing: nothing is known to be wrong with
- * the key. `needs_confirmation` is listed for the state the trader's confirmation flow adds.
+ * the key. `needs_confirmation`: the key passed every check the exchange allows, but is not used
+ * until the trader confirms withdrawal is off (the confirmation itself is a `confirmed` event).
  */
 export function statusEventKind(status: string): PlatformEventKind | null {
   switch (status) {

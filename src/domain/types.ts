@@ -112,8 +112,12 @@ export interface TestReport {
   requestCount: number
 }
 
-/** A stored connection's state as the user sees it; `checking` is the monitor's grace state. */
-export const CONNECTION_STATUSES = ['untested', 'online', 'checking', 'offline', 'unsafe'] as const
+/**
+ * A stored connection's state as the user sees it; `checking` is the monitor's grace state.
+ * `needs_confirmation`: every check passed but the exchange cannot prove withdrawal is off, so
+ * the key is not used until the trader confirms it on the exchange (issue 11, point 1).
+ */
+export const CONNECTION_STATUSES = ['untested', 'online', 'checking', 'offline', 'unsafe', 'needs_confirmation'] as const
 /** A stored connection's state. */
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number]
 

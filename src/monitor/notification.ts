@@ -9,8 +9,9 @@ import { EXCHANGE_IDS, type CheckResult, type ExchangeId, type Market } from '..
  * What happened to a connection, from the user's point of view. `expiry` is the reminder that
  * a key stops working on a date the exchange stated (7 days and 1 day before). `stopped`: the
  * exchange kept refusing the key, secret or passphrase, so the monitor stopped testing it (told once).
+ * `confirm`: the key works again, but the trader never confirmed withdrawal off on it, so it is not Online yet.
  */
-export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder', 'expiry', 'stopped'] as const
+export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder', 'expiry', 'stopped', 'confirm'] as const
 /** A notification's kind; each has its own text in notify.ftl. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -17,8 +17,11 @@ export interface Decision {
 
 /**
  * The notification rules. Only the monitor's tests notify: after a manual /test the user is
- * already looking at the report. Transitions only: Online/Checking → Offline, anything →
- * Unsafe, Offline/Unsafe → Online. Checking is the grace state and never notifies, so an outage
+ * already looking at the report. Transitions only: Online/Checking/Needs-confirmation → Offline,
+ * anything → Unsafe, Offline/Unsafe → Online, and Offline/Unsafe → Needs-confirmation (the key
+ * works again but was never confirmed: never announced as Online). Reaching Needs-confirmation
+ * otherwise is silent: it happens only at /connect and /replace, where the trader sees the
+ * report. Checking is the grace state and never notifies, so an outage
  * shorter than the threshold stays silent; Unsafe → Offline stays silent too (the user was
  * told to delete that key). While a connection stays Offline, one reminder per `reminderMs`
  * (0 = never). Keys are derived from when the state began, so they are unique per transition
@@ -33,8 +36,9 @@ export function decideNotification(e: TestedEvent, reminderMs: number): Decision
   const key = (kind: NotificationKind, suffix = '') => ({ kind, idempotencyKey: `${id}:${kind}:${since}${suffix}` })
   if (from !== to) {
     if (to === 'unsafe') return key('unsafe')
-    if (to === 'offline' && (from === 'online' || from === 'checking')) return key('offline')
+    if (to === 'offline' && (from === 'online' || from === 'checking' || from === 'needs_confirmation')) return key('offline')
     if (to === 'online' && (from === 'offline' || from === 'unsafe')) return key('recovered')
+    if (to === 'needs_confirmation' && (from === 'offline' || from === 'unsafe')) return key('confirm')
     return null
   }
   if (to !== 'offline' || reminderMs <= 0 || e.statusChangedAt === null) return null
@@ -117,7 +121,7 @@ export function createTransitionRecorder(deps: TransitionRecorderDeps): (e: Test
 
 // The checks a notification explains: none for a recovery, only the expiry for its reminder.
 function checksFor(kind: NotificationKind, e: TestedEvent): NotificationPayload['checks'] {
-  if (kind === 'recovered') return []
+  if (kind === 'recovered' || kind === 'confirm') return []
   if (kind === 'expiry') return e.report.checks.filter((c) => c.id === 'expiry')
   return e.report.checks.filter((c) => c.state !== 'pass' && c.code !== undefined)
 }

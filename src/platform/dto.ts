@@ -20,6 +20,7 @@ export function connectionDto(c: PlatformConnection) {
     maskedKey: c.maskedKey,
     keyExpiresAt: iso(c.keyExpiresAt),
     withdrawal: c.withdrawal,
+    withdrawalConfirmedAt: iso(c.withdrawalConfirmedAt),
   }
 }
 

@@ -26,6 +26,7 @@ export const ConnectionSchema = z
     maskedKey: z.string().describe('first and last four characters of the API key'),
     keyExpiresAt: Time.nullable().describe('when the exchange expires the key, where it says; null when unknown'),
     withdrawal: z.enum(['proven_disabled', 'confirmed_by_trader', 'unverified', 'enabled']),
+    withdrawalConfirmedAt: Time.nullable().describe('when the trader confirmed withdrawal is off on the current key (exchanges that cannot prove it); null otherwise'),
   })
   .meta({ id: 'Connection' })
 

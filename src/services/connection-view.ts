@@ -16,6 +16,18 @@ export interface ConnectionView {
   pausedAt?: number | null
   /** When the platform last read its credentials through the gate. */
   lastCredentialReadAt?: number | null
+  /** When the trader confirmed withdrawal is off on the CURRENT key (null: not confirmed, or confirmed for a replaced key). */
+  withdrawConfirmedAt?: number | null
+  /** A short tag of the current key (fingerprint prefix, not a credential): a button made for an older key is recognised as stale. */
+  keyTag?: string
+}
+
+/** The length of {@link ConnectionView.keyTag}: enough to tell a replaced key apart, too short to mean anything else. */
+export const KEY_TAG_LENGTH = 10
+
+/** When withdrawal was confirmed off for the row's current key; null when never, or for another key. */
+export function withdrawConfirmedAt(row: Pick<ConnectionRow, 'withdrawConfirmedAt' | 'withdrawConfirmedFingerprint' | 'keyFingerprint'>): number | null {
+  return row.withdrawConfirmedAt !== null && row.withdrawConfirmedFingerprint === row.keyFingerprint ? row.withdrawConfirmedAt : null
 }
 
 /** Maps a stored row to its displayable view (drops every sealed column). */
@@ -32,5 +44,7 @@ export function toView(row: ConnectionRow): ConnectionView {
     report: row.lastReport ? (JSON.parse(row.lastReport) as TestReport) : null,
     pausedAt: row.pausedAt,
     lastCredentialReadAt: row.lastCredentialReadAt,
+    withdrawConfirmedAt: withdrawConfirmedAt(row),
+    keyTag: row.keyFingerprint.slice(0, KEY_TAG_LENGTH),
   }
 }

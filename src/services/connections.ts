@@ -13,7 +13,7 @@ import type { ConnectionRow, ConnectionsRepo } from '../storage/connections.repo
 import type { OutboxRepo } from '../storage/outbox.repo.js'
 import type { TestResultsRepo } from '../storage/test-results.repo.js'
 import type { UsersRepo } from '../storage/users.repo.js'
-import { toView, type ConnectionView } from './connection-view.js'
+import { toView, withdrawConfirmedAt, type ConnectionView } from './connection-view.js'
 import { createQuota } from './quota.js'
 import { createSingleFlight, type SingleFlight } from './single-flight.js'
 
@@ -91,7 +91,17 @@ export interface ConnectionEventSink {
   connected(c: ConnectionView, userId: number): void
   replaced(c: ConnectionView, userId: number): void
   removed(c: ConnectionView, userId: number): void
+  /** The trader confirmed withdrawal is off on the current key (issue 11); `c` is the state after it. */
+  confirmed(c: ConnectionView, userId: number, at: number): void
 }
+
+/**
+ * What a tap on "Withdraw is off on this key" did: `confirmed` (recorded; the connection is
+ * Online now if its checks pass), `already` (this key was confirmed before), `not_needed` (the
+ * connection is not waiting for it: the exchange proved it, or the key is offline or unsafe), or
+ * `stale` (the button was made for a key that has since been replaced: nothing recorded).
+ */
+export type ConfirmOutcome = { outcome: 'confirmed' | 'already' | 'not_needed' | 'stale'; connection: ConnectionView }
 
 /** A committed test of a stored connection, as the monitor's transition recorder sees it. */
 export interface TestedEvent extends TestOutcome {
@@ -234,7 +244,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         const now = connections.getById(row.id)
         // Deleted, or given new credentials while we tested the old ones: this result is stale.
         if (!now || now.sealedApiKey !== before.sealedApiKey) return null
-        const next = nextStatus({ status: toView(now).status, consecutiveFailures: now.consecutiveFailures }, report, settings.offlineAfterFailures)
+        const next = nextStatus({ status: toView(now).status, consecutiveFailures: now.consecutiveFailures }, report, settings.offlineAfterFailures, withdrawConfirmedAt(now) !== null)
         const changed = next.status !== now.status
         const identity = identityFields(now, report, source)
         connections.updateStatus(now.id, { ...next, ...identity.fields, lastTestedAt: report.startedAt, lastReport: JSON.stringify(report), ...(changed ? { statusChangedAt: report.startedAt } : {}) })
@@ -361,12 +371,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       const report = await a.testConnection(credentials, options(row.market as Market))
       if (report.verdict !== 'online') return { outcome: 'refused', reason: report.verdict === 'unsafe' ? 'UNSAFE' : 'NOT_ONLINE', report }
       assertKeyFree(userId, credentials.apiKey, id)
+      // A new key is never confirmed: where the exchange cannot prove withdrawal off, the trader is asked again.
+      const next = nextStatus({ status: 'untested', consecutiveFailures: 0 }, report, settings.offlineAfterFailures, false)
       try {
         const updated = transaction(() => {
           const ok = connections.replaceCredentials(id, userId, {
             ...sealAll(id, userId, credentials),
-            status: 'online',
-            consecutiveFailures: 0,
+            ...next,
             lastTestedAt: report.startedAt,
             lastReport: JSON.stringify(report),
             statusChangedAt: report.startedAt,
@@ -391,6 +402,28 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
         }
         throw err
       }
+    },
+    /**
+     * The trader's "Withdraw is off on this key" for a connection waiting for it: recorded with
+     * its time for the current key only (`keyTag` names the key the button was shown for), and
+     * the connection goes Online; an event for the platform commits with it.
+     */
+    confirmWithdrawOff(userId: number, id: string, keyTag: string): ConfirmOutcome {
+      const at = Date.now()
+      const result = transaction((): ConfirmOutcome => {
+        const row = connections.getOwned(id, userId)
+        if (!row) throw new AppError('NOT_FOUND', { what: 'connection' })
+        const view = toView(row)
+        if (!keyTag || !row.keyFingerprint.startsWith(keyTag)) return { outcome: 'stale', connection: view }
+        if (withdrawConfirmedAt(row) !== null) return { outcome: 'already', connection: view }
+        if (row.status !== 'needs_confirmation') return { outcome: 'not_needed', connection: view }
+        connections.confirmWithdraw(id, userId, row.keyFingerprint, at, { status: 'online', statusChangedAt: at })
+        const after = toView(connections.getOwned(id, userId)!)
+        deps.events?.confirmed(after, userId, at)
+        return { outcome: 'confirmed', connection: after }
+      })
+      if (result.outcome === 'confirmed') logger.info({ connectionId: id, userId, at }, 'withdrawal confirmed off by the trader')
+      return result
     },
     rename(userId: number, id: string, raw: string): ConnectionView {
       if (!connections.getOwned(id, userId)) throw new AppError('NOT_FOUND', { what: 'connection' })

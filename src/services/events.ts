@@ -77,6 +77,9 @@ export function createEventRecorder(deps: EventRecorderDeps): EventRecorder {
     removed(c, userId) {
       append('deleted', c, userId, `${c.id}:deleted`)
     },
+    confirmed(c, userId, at) {
+      append('confirmed', c, userId, `${c.id}:confirmed:${at}`)
+    },
     paused(c, userId, at) {
       append('paused', c, userId, `${c.id}:paused:${at}`, c.status, true)
     },

@@ -3,10 +3,10 @@ import type { CredentialField, Credentials, DiagnosisCode } from '../domain/type
 import type { Sealer } from '../secrets/sealer.js'
 import type { ConnectionRow, ConnectionsRepo } from '../storage/connections.repo.js'
 import type { PlatformAuditRepo } from '../storage/platform-audit.repo.js'
-import { toView, type ConnectionView } from './connection-view.js'
+import { toView, withdrawConfirmedAt, type ConnectionView } from './connection-view.js'
 import type { EventRecorder } from './events.js'
 
-/** Whether the key's withdrawal permission is known to be off (`confirmed_by_trader` comes with the trader's confirmation flow). */
+/** Whether the key's withdrawal permission is known to be off: proven by the exchange, or confirmed by the trader for this key. */
 export type WithdrawalState = 'proven_disabled' | 'confirmed_by_trader' | 'unverified' | 'enabled'
 
 /** A connection as the platform sees it: state and identity, never a credential. */
@@ -27,6 +27,8 @@ export interface PlatformConnection {
   /** When the exchange will expire the key, where it says (filled in by the adapters that know). */
   keyExpiresAt: number | null
   withdrawal: WithdrawalState
+  /** When the trader confirmed withdrawal off on the current key; null when not (or for a replaced key). */
+  withdrawalConfirmedAt: number | null
 }
 
 /** Who asked, for the audit trail. */
@@ -72,7 +74,8 @@ export function toPlatformConnection(row: ConnectionRow): PlatformConnection {
     checkCodes: (view.report?.checks ?? []).flatMap((c) => (c.state !== 'pass' && c.code ? [c.code] : [])),
     maskedKey: row.maskedKey,
     keyExpiresAt: null,
-    withdrawal: withdraw?.state === 'pass' ? 'proven_disabled' : withdraw?.state === 'fail' ? 'enabled' : 'unverified',
+    withdrawal: withdraw?.state === 'pass' ? 'proven_disabled' : withdraw?.state === 'fail' ? 'enabled' : withdrawConfirmedAt(row) !== null ? 'confirmed_by_trader' : 'unverified',
+    withdrawalConfirmedAt: withdrawConfirmedAt(row),
   }
 }
 

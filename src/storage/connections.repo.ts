@@ -89,8 +89,18 @@ export function createConnectionsRepo(db: Db) {
     rename(id: string, userId: number, name: string): boolean {
       return db.update(connections).set({ name, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
     },
+    /** New credentials: a withdrawal confirmation given for the old key never carries over to the new one. */
     replaceCredentials(id: string, userId: number, fields: SealedFields & { maskedKey: string } & StatusFields & { provenAt: number }): boolean {
-      return db.update(connections).set({ ...fields, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
+      return db.update(connections).set({ ...fields, withdrawConfirmedAt: null, withdrawConfirmedFingerprint: null, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
+    },
+    /**
+     * Records the trader's "withdraw is off on this key" for the key with `fingerprint`, with the
+     * status it leads to, in one statement: a /replace committed in between changed the
+     * fingerprint, so the confirmation cannot land on a key the trader never saw.
+     */
+    confirmWithdraw(id: string, userId: number, fingerprint: string, at: number, status: Pick<ConnectionRow, 'status'> & { statusChangedAt?: number }): boolean {
+      const where = and(owned(id, userId), eq(connections.keyFingerprint, fingerprint))
+      return db.update(connections).set({ ...status, withdrawConfirmedAt: at, withdrawConfirmedFingerprint: fingerprint, updatedAt: Date.now() }).where(where).run().changes > 0
     },
     /** Deletes the row and with it the sealed credentials (secure_delete zeroes the pages). */
     delete(id: string, userId: number): boolean {
@@ -123,7 +133,9 @@ export function createConnectionsRepo(db: Db) {
         eq(connections.sealedSecret, read.sealedSecret),
         read.sealedPassphrase === null ? isNull(connections.sealedPassphrase) : eq(connections.sealedPassphrase, read.sealedPassphrase),
       )
-      return db.update(connections).set(fields).where(unchanged).run().changes > 0
+      // The same key under a new fingerprint key: its withdrawal confirmation follows it (SQLite reads the old row here).
+      const confirmedFor = sql`CASE WHEN ${connections.withdrawConfirmedFingerprint} = ${connections.keyFingerprint} THEN ${fields.keyFingerprint} ELSE ${connections.withdrawConfirmedFingerprint} END`
+      return db.update(connections).set({ ...fields, withdrawConfirmedFingerprint: confirmedFor }).where(unchanged).run().changes > 0
     },
     countByKeyId(): Array<{ keyId: string; n: number }> {
       return db.select({ keyId: connections.sealKeyId, n: count() }).from(connections).groupBy(connections.sealKeyId).all()

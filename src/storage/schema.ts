@@ -49,6 +49,10 @@ export const connections = sqliteTable(
     // limit the monitor stops re-testing the key (`monitorPausedAt`) until a test proves it again.
     authFailures: integer('auth_failures').notNull().default(0),
     monitorPausedAt: integer('monitor_paused_at'),
+    // Issue 11: when the trader confirmed on the exchange that withdrawal is off, for an exchange that
+    // cannot prove it, and the key fingerprint it was confirmed for: a replaced key asks again.
+    withdrawConfirmedAt: integer('withdraw_confirmed_at'),
+    withdrawConfirmedFingerprint: text('withdraw_confirmed_fingerprint'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

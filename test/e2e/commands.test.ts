@@ -26,6 +26,8 @@ describe('connection commands', () => {
     await e.next(user)
     const r = await e.app.connections.connect({ userId: user.id, exchange, market: 'spot', name, credentials: creds })
     if (r.outcome !== 'saved') throw new Error('seed refused')
+    // MEXC cannot prove withdrawal off: the trader's confirmation (the button) makes it Online (issue 11.1).
+    if (r.connection.status === 'needs_confirmation') e.app.connections.confirmWithdrawOff(user.id, r.connection.id, r.connection.keyTag!)
     if (opts.ipWhitelist) {
       // Our IP is removed from the key's whitelist after it was saved (a key whose IP was never
       // whitelisted is not saved at all: the exchange refuses it before checking the secret).
@@ -191,7 +193,7 @@ describe('connection commands', () => {
     const after = e.app.repos.connections.getById(alpha.id)!
     expect(after.sealedApiKey).not.toBe(before.sealedApiKey)
     expect(after.maskedKey).toBe(`${fresh.apiKey.slice(0, 4)}…${fresh.apiKey.slice(-4)}`)
-    expect(after.status).toBe('online')
+    expect(after.status).toBe('needs_confirmation') // a new MEXC key: the trader is asked again (issue 11.1)
     e.app.database.checkpoint()
     const bytes = databaseBytes(e.dbPath)
     for (const old of [before.sealedApiKey, before.sealedSecret]) expect(bytes.includes(Buffer.from(old.split('.').at(-1)!))).toBe(false)

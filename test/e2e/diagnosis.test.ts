@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { EXCHANGE_IDS } from '../../src/domain/types.js'
 import { CASES, OUR_IP } from '../integration/exchanges/cases.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
-import { identityShown, reportOf, runConnect, tr } from '../helpers/e2e-flows.js'
+import { EXCHANGE_LABELS, identityShown, reportOf, runConnect, tr } from '../helpers/e2e-flows.js'
 
 /** The report indents a fix under its check; compare the fix's lines without that indent. */
 const unindent = (text: string) => text.replace(/\n[ \t]+/g, '\n')
@@ -81,8 +81,18 @@ describe('every diagnosis reaches the user with its fix', () => {
           }
           expect(saved).toHaveLength(1)
           if (c.expect.verdict === 'online') {
-            expect(text).toContain('Connection works')
-            expect(saved[0]!.status).toBe('online')
+            // Issue 11.1: green only when the exchange proved withdrawal off; else the trader is asked first.
+            const withdrawProven = new RegExp(`^✅ ${tr('en', 'report-passed', { checks: '' })}.*${tr('en', 'check-withdraw')}`, 'm').test(text)
+            if (exchange === 'mexc' || exchange === 'gate') expect(withdrawProven).toBe(false)
+            if (withdrawProven) {
+              expect(text).toContain('Connection works')
+              expect(saved[0]!.status).toBe('online')
+            } else {
+              expect(text).not.toContain('Connection works')
+              expect(text).toContain(tr('en', 'verdict-needs-confirmation', { exchange: EXCHANGE_LABELS[exchange] }))
+              expect(saved[0]!.status).toBe('needs_confirmation')
+              expect(report.keyboard?.[0]?.[0]?.text).toBe(tr('en', 'button-confirm-withdraw'))
+            }
             return
           }
           // Offline with its identity proven: saved with its fixes and a "Test again" button; nothing to retype.
@@ -120,8 +130,12 @@ describe('every diagnosis reaches the user with its fix', () => {
     const testing = await e.tap(user, report, '🔁 Test again')
     expect(testing.text).toContain('Testing MEXC spot')
     const after = await reportOf(e, testing)
-    expect(after.text).toContain('MEXC spot: Online')
-    expect(after.text).toContain('Connection works')
+    // MEXC cannot prove withdrawal off: working now, it waits for the trader's confirmation (issue 11.1).
+    expect(after.text).toContain(`MEXC spot: ${tr('en', 'status-needs_confirmation')}`)
+    expect(after.text).not.toContain('Connection works')
+    expect(e.app.connections.list(user.id)[0]!.status).toBe('needs_confirmation')
+    const done = await e.tap(user, after, tr('en', 'button-confirm-withdraw'))
+    expect(done.text).toContain('It is Online: the platform can use it now')
     expect(e.app.connections.list(user.id)[0]!.status).toBe('online')
     expect(e.tg.messages(user).filter((m) => m.sender === 'user').length).toBe(before)
   })

@@ -3,7 +3,7 @@ import { EXCHANGE_IDS, type Credentials, type ExchangeId } from '../../src/domai
 import { isoDay } from '../../src/exchanges/expiry.js'
 import { coinbaseEcKey, coinbaseEd25519Key, fakeCredentials, type FakeAccount, type FakeAccountInput } from '../fakes/exchange-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
-import { identityShown, runConnect, toKeyPrompt, tr } from '../helpers/e2e-flows.js'
+import { EXCHANGE_LABELS, identityShown, runConnect, toKeyPrompt, tr } from '../helpers/e2e-flows.js'
 
 /** The report indents a fix under its check; compare the fix's lines without that indent. */
 const unindent = (text: string) => text.replace(/\n[ \t]+/g, '\n')
@@ -20,7 +20,8 @@ interface Scenario {
   paste?: (a: FakeAccount) => Partial<Credentials>
   /** The exchange's clock against ours. */
   skewMs?: number
-  outcome: 'online' | 'offline' | 'unsafe'
+  /** `needs_confirmation`: every check the exchange allows passed, but withdrawal is unproven (issue 11.1). */
+  outcome: 'online' | 'offline' | 'unsafe' | 'needs_confirmation'
   /** Diagnoses whose cause and fix (for this exchange, in this language) must be in the report. */
   codes: Array<{ code: string; detail?: Record<string, string | number> }>
 }
@@ -43,7 +44,7 @@ const SCENARIOS: Scenario[] = [
   { exchange: 'bitget', name: 'wrong API key (40037)', locale: 'en', account: {}, paste: wrongKey('bitget'), outcome: 'offline', codes: [{ code: 'INVALID_KEY' }] },
   { exchange: 'bitget', name: 'wrong secret (40009)', locale: 'pt-BR', account: {}, paste: wrongSecret('bitget'), outcome: 'offline', codes: [{ code: 'INVALID_SECRET' }] },
   { exchange: 'bitget', name: 'wrong passphrase (40012)', locale: 'en', account: { ipWhitelist: [EGRESS_IP] }, paste: () => ({ passphrase: 'NotTheOne-42' }), outcome: 'offline', codes: [{ code: 'INVALID_PASSPHRASE' }] },
-  { exchange: 'bitget', name: 'Unified Trading Account (40085): what is proven, the rest unknown', locale: 'pt-BR', account: { unified: true }, outcome: 'online', codes: [{ code: 'PERMISSIONS_UNVERIFIED' }, { code: 'WITHDRAW_UNVERIFIED' }, { code: 'IP_UNVERIFIED' }] },
+  { exchange: 'bitget', name: 'Unified Trading Account (40085): what is proven, the rest unknown', locale: 'pt-BR', account: { unified: true }, outcome: 'needs_confirmation', codes: [{ code: 'PERMISSIONS_UNVERIFIED' }, { code: 'WITHDRAW_UNVERIFIED' }, { code: 'IP_UNVERIFIED' }] },
 
   { exchange: 'bingx', name: 'healthy key, IP-bound', locale: 'pt-BR', account: { ipWhitelist: [EGRESS_IP] }, outcome: 'online', codes: [] },
   { exchange: 'bingx', name: 'coin withdrawal (5) on: refused', locale: 'en', account: { permissions: ['1', '2', '5'], ipWhitelist: [EGRESS_IP] }, outcome: 'unsafe', codes: [{ code: 'WITHDRAW_ENABLED' }] },
@@ -62,13 +63,13 @@ const SCENARIOS: Scenario[] = [
   { exchange: 'htx', name: 'wrong secret ("Verification failure")', locale: 'pt-BR', account: {}, paste: wrongSecret('htx'), outcome: 'offline', codes: [{ code: 'INVALID_SECRET' }] },
   { exchange: 'htx', name: 'unbound trading key: validDays gives the date', locale: 'en', account: { validDays: 45 }, outcome: 'online', codes: [{ code: 'KEY_EXPIRES', detail: { date: isoDay(Date.now() + 45 * DAY_MS), daysLeft: 45 } }] },
 
-  { exchange: 'gate', name: 'healthy key, IP-bound: withdrawal left for the trader to confirm', locale: 'pt-BR', account: { ipWhitelist: [EGRESS_IP] }, outcome: 'online', codes: [{ code: 'WITHDRAW_UNVERIFIED' }] },
+  { exchange: 'gate', name: 'healthy key, IP-bound: withdrawal left for the trader to confirm', locale: 'pt-BR', account: { ipWhitelist: [EGRESS_IP] }, outcome: 'needs_confirmation', codes: [{ code: 'WITHDRAW_UNVERIFIED' }] },
   { exchange: 'gate', name: 'spot read-only key', locale: 'en', account: { permissions: ['spot:read', 'account:read'], ipWhitelist: [EGRESS_IP] }, outcome: 'offline', codes: [{ code: 'NO_TRADE_PERMISSION' }] },
   { exchange: 'gate', name: 'IP not whitelisted (IP_FORBIDDEN)', locale: 'pt-BR', account: { ipWhitelist: ELSEWHERE }, outcome: 'offline', codes: [{ code: 'IP_NOT_ALLOWED' }] },
   { exchange: 'gate', name: 'wrong API key (INVALID_KEY)', locale: 'en', account: {}, paste: wrongKey('gate'), outcome: 'offline', codes: [{ code: 'INVALID_KEY' }] },
   { exchange: 'gate', name: 'wrong secret (INVALID_SECRET)', locale: 'pt-BR', account: {}, paste: wrongSecret('gate'), outcome: 'offline', codes: [{ code: 'INVALID_SECRET' }] },
-  { exchange: 'gate', name: 'no Account read: permissions unknown, the fix asks for it', locale: 'en', account: { permissions: ['spot:write'], ipWhitelist: [EGRESS_IP] }, outcome: 'online', codes: [{ code: 'PERMISSIONS_UNVERIFIED' }] },
-  { exchange: 'gate', name: 'unbound key: valid 90 days from creation', locale: 'pt-BR', account: { createdAt: GATE_CREATED }, outcome: 'online', codes: [{ code: 'KEY_EXPIRES', detail: { date: isoDay(GATE_CREATED + 90 * DAY_MS), daysLeft: 60 } }] },
+  { exchange: 'gate', name: 'no Account read: permissions unknown, the fix asks for it', locale: 'en', account: { permissions: ['spot:write'], ipWhitelist: [EGRESS_IP] }, outcome: 'needs_confirmation', codes: [{ code: 'PERMISSIONS_UNVERIFIED' }] },
+  { exchange: 'gate', name: 'unbound key: valid 90 days from creation', locale: 'pt-BR', account: { createdAt: GATE_CREATED }, outcome: 'needs_confirmation', codes: [{ code: 'KEY_EXPIRES', detail: { date: isoDay(GATE_CREATED + 90 * DAY_MS), daysLeft: 60 } }] },
 
   { exchange: 'coinbase', name: 'healthy ECDSA key: name and a multi-line PEM', locale: 'en', account: {}, outcome: 'online', codes: [{ code: 'IP_UNVERIFIED' }] },
   { exchange: 'coinbase', name: 'healthy Ed25519 key', locale: 'pt-BR', account: coinbaseEd25519Key(), outcome: 'online', codes: [] },
@@ -142,7 +143,7 @@ describe('Bitget, BingX, HTX, Gate.io and Coinbase through the real bot, in Engl
       expect(identityCodes).toEqual([])
       expect(saved).toHaveLength(1)
       expect(saved[0]!.status).toBe(s.outcome)
-      expect(text).toContain(plain(tr(s.locale, `verdict-${s.outcome}`)))
+      expect(text).toContain(plain(s.outcome === 'needs_confirmation' ? tr(s.locale, 'verdict-needs-confirmation', { exchange: EXCHANGE_LABELS[s.exchange] }) : tr(s.locale, `verdict-${s.outcome}`)))
       if (s.outcome === 'online') expect(text).not.toContain('❌')
     })
   }

@@ -44,7 +44,7 @@ describe('pasting credentials the way traders paste them', () => {
       const testing = await e.next(user)
       expect(ask.text).toBe(tr(l, 'credential-received', { field: both(l, ['apiKey', 'secret']) }))
       const report = await reportOf(e, testing)
-      expect(report.text).toContain(l === 'en' ? 'Connection works' : 'A conexão funciona')
+      expect(report.text).toContain(tr(l, 'verdict-needs-confirmation', { exchange: 'MEXC' }))
       expect(e.tg.isDeleted(user, sent.messageId)).toBe(true)
       expect(allBotText(e, user)).not.toContain(c.secret)
     })
@@ -76,7 +76,7 @@ describe('pasting credentials the way traders paste them', () => {
     e.tg.sendText(user, `\n\tSecret Key:\n${c.secret}\ufeff`)
     const testing = await e.next(user)
     expect(askSecret.text).toBe(tr('en', 'credential-received', { field: 'secret key' }))
-    expect((await reportOf(e, testing)).text).toContain('Connection works')
+    expect((await reportOf(e, testing)).text).toContain(tr('en', 'verdict-needs-confirmation', { exchange: 'MEXC' }))
   })
 
   it('secret and key in the wrong order are still assigned to the right fields', async () => {
@@ -87,7 +87,7 @@ describe('pasting credentials the way traders paste them', () => {
     e.tg.sendText(user, `${c.secret}\n${c.apiKey}`)
     const testing = await e.next(user)
     expect(ask.text).toBe(tr('pt-BR', 'credential-received', { field: both('pt-BR', ['apiKey', 'secret']) }))
-    expect((await reportOf(e, testing)).text).toContain('A conexão funciona')
+    expect((await reportOf(e, testing)).text).toContain(tr('pt-BR', 'verdict-needs-confirmation', { exchange: 'MEXC' }))
   })
 
   it('a key inside a sentence is found; the rest of the sentence is ignored', async () => {
@@ -115,7 +115,7 @@ describe('pasting credentials the way traders paste them', () => {
       expect(ask.text).not.toContain(badSecret)
       expect(askSecret.text).toContain(tr(l, 'credential-ask-secret').split('\n')[0]!.replace(/<[^>]+>/g, ''))
       e.tg.sendText(user, c.secret)
-      expect((await reportOf(e, await e.next(user))).text).toContain(l === 'en' ? 'Connection works' : 'A conexão funciona')
+      expect((await reportOf(e, await e.next(user))).text).toContain(tr(l, 'verdict-needs-confirmation', { exchange: 'MEXC' }))
     }
   })
 

@@ -68,7 +68,7 @@ describe('old buttons of a flow that ended', () => {
       const c = fakeCredentials('mexc')
       e.ex.addAccount({ exchange: 'mexc', ...c })
       const done = await runConnect(e, user, { exchange: 'mexc', credentials: c, locale: l })
-      expect(done.report.text).toContain(l === 'en' ? 'Connection works' : 'A conexão funciona')
+      expect(done.report.text).toContain(tr(l, 'verdict-needs-confirmation', { exchange: 'MEXC' }))
       const [picker, checklist, name] = e.tg.botMessages(user)
       expect(e.tg.botMessages(user).filter((m) => m !== done.report && m.keyboard)).toEqual([])
       const late = [dataOf(checklist!, tr(l, 'market-spot')), dataOf(picker!, 'KuCoin'), dataOf(name!, tr(l, 'button-use-name', { name: 'MEXC spot' })), dataOf(checklist!, tr(l, 'button-cancel'))]

@@ -51,13 +51,21 @@ export function apiClient(e: E2E, log: ApiAnswer[] = []) {
   }
 }
 
-/** A new healthy key on the fake exchange, connected through the real /connect use case: Online. */
-export async function connectOnline(e: E2E, userId: number, o: { exchange?: ExchangeId; name?: string } = {}): Promise<{ id: string; credentials: Credentials }> {
+/**
+ * A new healthy key on the fake exchange, connected through the real /connect use case: Online.
+ * Where the exchange cannot prove withdrawal off (MEXC), the trader's confirmation is given too,
+ * as the bot's button does (issue 11.1); `confirm: false` leaves it Needs-your-confirmation.
+ */
+export async function connectOnline(e: E2E, userId: number, o: { exchange?: ExchangeId; name?: string; confirm?: boolean } = {}): Promise<{ id: string; credentials: Credentials }> {
   const exchange = o.exchange ?? 'mexc'
   const c = fakeCredentials(exchange)
   const account = e.ex.addAccount({ exchange, ...c, ...(exchange === 'kucoin' ? { ipWhitelist: [EGRESS_IP] } : {}) })
   const credentials: Credentials = { apiKey: account.apiKey, secret: account.secret, ...(exchange === 'kucoin' ? { passphrase: account.passphrase } : {}) }
   const saved = await e.app.connections.connect({ userId, exchange, market: 'spot', name: o.name ?? `${exchange} ${userId}-${Math.random().toString(36).slice(2, 7)}`, credentials })
-  if (saved.outcome !== 'saved' || saved.connection.status !== 'online') throw new Error(`seed connection not online: ${JSON.stringify(saved)}`)
-  return { id: saved.connection.id, credentials }
+  if (saved.outcome !== 'saved') throw new Error(`seed connection not saved: ${JSON.stringify(saved)}`)
+  const conn = saved.connection
+  if (conn.status === 'needs_confirmation' && o.confirm !== false) {
+    if (e.app.connections.confirmWithdrawOff(userId, conn.id, conn.keyTag!).connection.status !== 'online') throw new Error('seed connection not online after the confirmation')
+  } else if (conn.status !== (o.confirm === false ? 'needs_confirmation' : 'online')) throw new Error(`seed connection not online: ${JSON.stringify(saved)}`)
+  return { id: conn.id, credentials }
 }

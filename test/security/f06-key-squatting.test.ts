@@ -38,7 +38,8 @@ describe('F6: no squatting, no oracle', () => {
 
     const real = await runConnect(e, alice, { exchange: 'mexc', credentials: { apiKey: key.apiKey, secret: key.secret }, name: 'Alice main' })
     expect(real.report.text).toContain('Saved as Alice main')
-    expect(e.app.connections.list(alice.id).map((c) => c.status)).toEqual(['online'])
+    // MEXC cannot prove withdrawal off: saved, waiting for Alice's confirmation (issue 11.1).
+    expect(e.app.connections.list(alice.id).map((c) => c.status)).toEqual(['needs_confirmation'])
   })
 
   it('the duplicate check is no oracle: a wrong secret gets the same answer whether or not the key is connected', async () => {
@@ -163,7 +164,7 @@ describe('F6: per-user caps and the monitor\'s stop on refused keys', () => {
     const user = newUser('pt-BR')
     await runConnect(e, user, { exchange: 'mexc', credentials: healthy(), name: 'Teste', locale: 'pt-BR' })
     for (let i = 0; i < 3; i++) await e.app.monitor.sweepOnce() // background tests: not the user's quota
-    for (let i = 0; i < 2; i++) expect((await reportOf(e, await e.say(user, '/test'))).text).toContain('Teste: Online')
+    for (let i = 0; i < 2; i++) expect((await reportOf(e, await e.say(user, '/test'))).text).toContain(`Teste: ${tr('pt-BR', 'status-needs_confirmation')}`)
     const requests = e.ex.requests.length
     const refused = await reportOf(e, await e.say(user, '/test'))
     expect(refused.text).toMatch(/^Você fez 2 testes na última hora, o máximo permitido\. Você pode testar de novo em (59|60) minutos\./)
@@ -174,7 +175,8 @@ describe('F6: per-user caps and the monitor\'s stop on refused keys', () => {
     const user = newUser()
     const a = e.ex.addAccount({ exchange: 'mexc', ipWhitelist: [EGRESS_IP] })
     await e.say(user, '/start')
-    await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret }, name: 'Revoked' })
+    const connected = await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret }, name: 'Revoked' })
+    await e.tap(user, connected.report, tr('en', 'button-confirm-withdraw')) // Online: the trader confirmed withdrawal off (issue 11.1)
     const id = e.app.connections.list(user.id)[0]!.id
     e.ex.revokeAccount(a.apiKey) // the trader deleted the key on MEXC
     const inSweep = () => e.app.repos.connections.listForSweep().some((t) => t.id === id)

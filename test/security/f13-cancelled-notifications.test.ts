@@ -67,7 +67,7 @@ describe('F13 through the running app: no notification about a deleted or replac
     expect(ask.text).toContain('New credentials for Swap')
     const { after } = await sendCredentials(e, user, ask, { apiKey: fresh.apiKey, secret: fresh.secret })
     expect((await reportOf(e, after)).text).toContain('Swap now uses the new key')
-    expect(e.app.connections.get(user.id, id).status).toBe('online')
+    expect(e.app.connections.get(user.id, id).status).toBe('needs_confirmation') // a new MEXC key waits for the trader (issue 11.1)
     expect(e.app.repos.outbox.get(alertId)).toMatchObject({ status: 'cancelled', lastError: 'credentials replaced' })
 
     const before = e.tg.botMessages(user).length

@@ -12,7 +12,7 @@ import { htmlBreaks, queryJson } from '../helpers/hostile.js'
  * Every action code in src/bot/callback-data.ts, aimed at user A's connection or A's open flow.
  * A `Record` over `Action['a']`: adding an action code does not compile until it is listed here.
  */
-const FORGED: Record<Action['a'], (target: { id: string; flow: string }) => Action> = {
+const FORGED: Record<Action['a'], (target: { id: string; flow: string; key: string }) => Action> = {
   exchange: ({ flow }) => ({ a: 'exchange', flow, exchange: 'kucoin' }),
   market: ({ flow }) => ({ a: 'market', flow, exchange: 'kucoin', market: 'futures' }),
   ready: ({ flow }) => ({ a: 'ready', flow, exchange: 'kucoin' }),
@@ -26,6 +26,8 @@ const FORGED: Record<Action['a'], (target: { id: string; flow: string }) => Acti
   connect: () => ({ a: 'connect' }),
   pick: ({ id }) => ({ a: 'pick', act: 'delete', id }),
   test: ({ id }) => ({ a: 'test', id }),
+  // With A's real key tag: only the ownership check stands between B and confirming A's key.
+  'confirm-withdraw': ({ id, key }) => ({ a: 'confirm-withdraw', id, key }),
   status: ({ id }) => ({ a: 'status', id }),
   rename: ({ id }) => ({ a: 'rename', id }),
   replace: ({ id }) => ({ a: 'replace', id }),
@@ -108,13 +110,13 @@ describe('ownership: another user\'s connection is "not found", never data', () 
     it(`forged callback "${code}" with A's id or flow: answered, reveals nothing, A's rows byte-identical`, async () => {
       const before = footprintOfA()
       const requests = e.ex.requestCount()
-      const data = pack(forge({ id: alpha.id, flow: aFlow }))
+      const data = pack(forge({ id: alpha.id, flow: aFlow, key: alpha.keyTag! }))
       expect(data.length).toBeLessThanOrEqual(64)
       const where = await e.say(b, '/help') // a neutral message of B's to forge the query on
       const sentBefore = e.tg.botMessages(b).length
       const query = e.tg.forgeCallback(b, where, data)
       const answer = await e.tg.waitFor(() => e.tg.callbackAnswer(query))
-      if (['test', 'status', 'rename', 'replace', 'delete', 'delete-yes', 'delete-no', 'pick', 'pause', 'resume'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
+      if (['test', 'status', 'rename', 'replace', 'delete', 'delete-yes', 'delete-no', 'pick', 'pause', 'resume', 'confirm-withdraw'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
       if (['cancel', 'continue', 'switch', 'keep', 'again'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
       if (['exchange', 'market', 'ready', 'suggested', 'restart'].includes(code)) {
         // An old /connect button with no flow of B's running starts B's own setup at that step.

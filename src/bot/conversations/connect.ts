@@ -217,18 +217,22 @@ export async function showSaveOutcome(
     return { kind: 'nothing' }
   }
   const r = result.ok
-  const report = renderReport(r.report, t, ips)
   if (r.outcome === 'refused') {
+    const refused = `${renderReport(r.report, t, ips)}
+
+<b>${t(refusalText(kind, r))}</b>`
     if (again && keyAtFault(kind, r)) {
-      await edit(`${report}\n\n<b>${t(refusalText(kind, r))}</b>`, retryButton)
+      await edit(refused, retryButton)
       return { kind: 'refused', retry: again.retry }
     }
-    await edit(`${report}\n\n<b>${t(refusalText(kind, r))}</b>`)
+    await edit(refused)
     return { kind: 'refused' }
   }
   const c = r.connection
+  const label = ctx.deps.connections.adapter(c.exchange).label
+  const report = renderReport(r.report, t, ips, { ...c, exchangeLabel: label })
   // Offline only because the exchange could not be reached: nothing for the user to fix.
-  const state = c.status === 'online' ? 'online' : r.report.transient ? 'unchecked' : 'offline'
+  const state = c.status === 'online' || c.status === 'needs_confirmation' ? c.status : r.report.transient ? 'unchecked' : 'offline'
   await edit(`${report}\n\n${t(`${kind}-saved-${state}`, { name: escapeHtml(c.name), key: escapeHtml(c.maskedKey) })}`, {
     reply_markup: reportKeyboard(c, t, ctx.deps.connections.adapter(c.exchange).label),
   })

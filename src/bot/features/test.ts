@@ -27,7 +27,10 @@ async function runAndShow(ctx: BotContext, id: string, name: string, inPlace?: n
   try {
     const { after, report } = await ctx.deps.connections.test(ctx.from!.id, id, 'manual')
     const head = t('test-head', { name: escapeHtml(after.name), status: t(`status-${after.status}`) })
-    await editLong(ctx.api, chatId, messageId, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, reportKeyboard(after, t, labelOf(ctx.deps)(after.exchange)))
+    const label = labelOf(ctx.deps)(after.exchange)
+    await editLong(ctx.api, chatId, messageId, `${head}
+
+${renderReport(report, t, ctx.deps.settings.egressIps, { ...after, exchangeLabel: label })}`, reportKeyboard(after, t, label))
   } catch (err) {
     if (isAppError(err, 'TEST_QUOTA')) {
       await ctx.api.editMessageText(chatId, messageId, errorText({ code: err.code, params: err.params }, t), { parse_mode: 'HTML' })

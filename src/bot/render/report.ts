@@ -10,14 +10,26 @@ export type ExchangeLabel = (id: ExchangeId) => string
 
 const ICON: Record<CheckState, string> = { pass: '✅', warn: '⚠️', fail: '❌', unknown: '❔' }
 /** The badge shown beside a connection's name everywhere. */
-export const STATUS_ICON: Record<ConnectionStatus, string> = { online: '🟢', checking: '🟡', offline: '🔴', unsafe: '⛔', untested: '⚪' }
+export const STATUS_ICON: Record<ConnectionStatus, string> = { online: '🟢', checking: '🟡', offline: '🔴', unsafe: '⛔', untested: '⚪', needs_confirmation: '🟠' }
+
+/**
+ * What the report needs from the stored connection beyond the test itself: its state (a key
+ * waiting for the trader's withdrawal confirmation is never shown as working) and when the
+ * trader confirmed withdrawal off on this key.
+ */
+export type ReportContext = Pick<ConnectionView, 'status' | 'withdrawConfirmedAt'> & { exchangeLabel?: string }
+
+// The trader confirmed what the exchange cannot prove: that unproven withdraw line is settled.
+const confirmedByTrader = (c: CheckResult, ctx?: ReportContext): boolean => c.id === 'withdraw' && c.state === 'unknown' && !isSkipped(c) && ctx?.withdrawConfirmedAt != null
 
 function params(check: CheckResult, report: TestReport, egressIps: readonly string[]): Record<string, string | number> {
   const detail = check.detail ?? {}
   return escapeParams({ ...detail, ips: egressIps.join(', ') || '-', exchange: report.exchange })
 }
 
-const isSkipped = (c: CheckResult) => c.detail?.skipped !== undefined
+function isSkipped(c: CheckResult): boolean {
+  return c.detail?.skipped !== undefined
+}
 
 /** A passed check's name, with the one fact worth seeing (latency). */
 function passedLabel(check: CheckResult, report: TestReport, t: Translate, egressIps: readonly string[]): string {
@@ -41,8 +53,8 @@ export function renderCheck(check: CheckResult, report: TestReport, t: Translate
  * unproven checks, then ONE line for the checks an earlier failure kept from running.
  * Empty when everything passed.
  */
-export function renderProblems(report: TestReport, t: Translate, egressIps: readonly string[]): string[] {
-  const shown = report.checks.filter((c) => !isSkipped(c))
+export function renderProblems(report: TestReport, t: Translate, egressIps: readonly string[], ctx?: ReportContext): string[] {
+  const shown = report.checks.filter((c) => !isSkipped(c) && !confirmedByTrader(c, ctx))
   const failures = shown.filter((c) => c.state === 'fail')
   const attention = shown.filter((c) => c.state === 'warn' || (c.state === 'unknown' && c.code))
   const blocks = [...failures, ...attention].map((c) => renderCheck(c, report, t, egressIps))
@@ -56,10 +68,11 @@ export function renderProblems(report: TestReport, t: Translate, egressIps: read
 }
 
 /** The passed checks folded into one line ("✅ Passed: Exchange reachable (98 ms) · API key · …"), or ''. */
-export function renderPasses(report: TestReport, t: Translate, egressIps: readonly string[]): string {
-  const passed = report.checks.filter((c) => !isSkipped(c) && c.state === 'pass')
+export function renderPasses(report: TestReport, t: Translate, egressIps: readonly string[], ctx?: ReportContext): string {
+  const passed = report.checks.filter((c) => !isSkipped(c) && (c.state === 'pass' || confirmedByTrader(c, ctx)))
   if (passed.length === 0) return ''
-  return `${ICON.pass} ${t('report-passed', { checks: passed.map((c) => passedLabel(c, report, t, egressIps)).join(' · '), count: passed.length })}`
+  const label = (c: CheckResult) => (confirmedByTrader(c, ctx) ? t('report-withdraw-confirmed', { when: utcTime(ctx!.withdrawConfirmedAt!) }) : passedLabel(c, report, t, egressIps))
+  return `${ICON.pass} ${t('report-passed', { checks: passed.map(label).join(' · '), count: passed.length })}`
 }
 
 /**
@@ -67,9 +80,11 @@ export function renderPasses(report: TestReport, t: Translate, egressIps: readon
  * the checks that could not run in one line, the passes in one line, and the verdict last, so
  * the caller's one next step follows it directly.
  */
-export function renderReport(report: TestReport, t: Translate, egressIps: readonly string[]): string {
-  const head = t(`verdict-${report.verdict}${report.transient ? '-transient' : ''}`)
-  const body = [...renderProblems(report, t, egressIps), renderPasses(report, t, egressIps)].filter(Boolean)
+export function renderReport(report: TestReport, t: Translate, egressIps: readonly string[], ctx?: ReportContext): string {
+  // Every check passed but withdrawal is unproven: the verdict asks for the confirmation, never "works".
+  const waiting = report.verdict === 'online' && ctx?.status === 'needs_confirmation'
+  const head = waiting ? t('verdict-needs-confirmation', { exchange: escapeHtml(ctx.exchangeLabel ?? report.exchange) }) : t(`verdict-${report.verdict}${report.transient ? '-transient' : ''}`)
+  const body = [...renderProblems(report, t, egressIps, ctx), renderPasses(report, t, egressIps, ctx)].filter(Boolean)
   return [...body, '', `<b>${head}</b>`].join('\n')
 }
 
@@ -100,8 +115,10 @@ export function renderConnection(c: ConnectionView, t: Translate, egressIps: rea
     // Whether the platform is using it: paused, when it last read the key, or not yet.
     c.pausedAt ? t('connection-platform-paused') : c.lastCredentialReadAt ? t('connection-platform-used', { when: utcTime(c.lastCredentialReadAt) }) : t('connection-platform-unused'),
   ]
+  // What the exchange could not prove and the trader confirmed, with when (per key: a new key asks again).
+  if (c.withdrawConfirmedAt) lines.push(t('connection-withdraw-confirmed', { when: utcTime(c.withdrawConfirmedAt) }))
   if (withChecks && c.report) {
-    const problems = renderProblems(c.report, t, egressIps)
+    const problems = renderProblems(c.report, t, egressIps, c)
     lines.push('', ...(problems.length ? problems : [t('connection-all-pass')]))
   }
   return lines.join('\n')

@@ -111,7 +111,10 @@ export async function startHarness(opts: HarnessOptions = {}) {
       name: o.name ?? `${ex} main`,
       credentials: { apiKey: account.apiKey, secret: account.secret, ...(account.passphrase ? { passphrase: account.passphrase } : {}) },
     })
-    if (saved.outcome !== 'saved' || saved.connection.status !== 'online') throw new Error(`seed connection not online: ${JSON.stringify(saved)}`)
+    if (saved.outcome !== 'saved') throw new Error(`seed connection not saved: ${JSON.stringify(saved)}`)
+    // MEXC cannot prove withdrawal off: the trader's confirmation makes it Online (issue 11.1).
+    const c = saved.connection.status === 'needs_confirmation' ? service.confirmWithdrawOff(userId, saved.connection.id, saved.connection.keyTag!).connection : saved.connection
+    if (c.status !== 'online') throw new Error(`seed connection not online: ${JSON.stringify(saved)}`)
     if (o.language) repos.users.setLanguage(userId, o.language)
     return { userId, tgUser, account, connectionId: saved.connection.id }
   }

@@ -98,7 +98,8 @@ describe('platform API: auth, scopes and the gate', () => {
     expect(one.status).toBe(200)
     expect(one.body).toMatchObject({ id: made[1]!.id, telegramUserId: owner, exchange: 'kucoin', market: 'spot', status: 'online', paused: false, pausedAt: null, lastCredentialReadAt: null, keyExpiresAt: null, checkCodes: [] })
     expect((one.body as { withdrawal: string }).withdrawal).toBe('proven_disabled') // KuCoin reports the key's permissions
-    expect(((await api.connection(status, made[0]!.id)).body as { withdrawal: string }).withdrawal).toBe('unverified') // MEXC cannot
+    // MEXC cannot prove it: the trader confirmed it (connectOnline taps the confirmation, issue 11.1), with when.
+    expect((await api.connection(status, made[0]!.id)).body).toMatchObject({ withdrawal: 'confirmed_by_trader', withdrawalConfirmedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
     for (const m of made) for (const v of Object.values(m.credentials)) expect(seen.map((s) => s.text).join('\n')).not.toContain(v)
 
     const missing = await api.connection(status, 'nope-not-an-id')

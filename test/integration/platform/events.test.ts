@@ -64,14 +64,17 @@ describe('platform event feed', () => {
 
     const { events } = await drain(from)
     const mine = events.filter((x) => x.connectionId === id)
+    // MEXC cannot prove withdrawal off (issue 11.1): saved waiting for the trader, who confirms it;
+    // the replacement key is a new key, so it waits again (and is deleted in that state).
     expect(mine.map((x) => [x.kind, x.status, x.paused])).toEqual([
-      ['online', 'online', false],
+      ['needs_confirmation', 'needs_confirmation', false],
+      ['confirmed', 'online', false],
       ['paused', 'online', true],
       ['resumed', 'online', false],
       ['offline', 'offline', false],
       ['online', 'online', false],
-      ['key_replaced', 'online', false],
-      ['deleted', 'online', false],
+      ['key_replaced', 'needs_confirmation', false],
+      ['deleted', 'needs_confirmation', false],
     ])
     expect(mine.every((x) => x.telegramUserId === userId)).toBe(true)
     const ids = events.map((x) => Number(x.id))
@@ -121,7 +124,7 @@ describe('platform event feed', () => {
     expect(cut.status).toBe(200)
     expect((cut.body as Page).events).toEqual([])
 
-    const b = await connectOnline(e, userId)
+    const b = await connectOnline(e, userId, { exchange: 'kucoin' }) // one event: KuCoin proves withdrawal off
     e.app.platform.gate.pause(userId, b.id)
     const after = await drain(mid)
     expect(after.events.map((x) => [x.kind, x.connectionId])).toEqual([['paused', a.id], ['online', b.id], ['paused', b.id]])
@@ -132,14 +135,14 @@ describe('platform event feed', () => {
 
   it('a cursor from before pruned events, or from the future (an older database restored), is refused with 410; no cursor starts at the oldest kept', async () => {
     const userId = nextUser++
-    await connectOnline(e, userId)
+    await connectOnline(e, userId, { exchange: 'kucoin' })
     const last = Number(await newest())
     const ahead = await api.events(token, { after: String(last + 5) })
     expect(ahead.status).toBe(410)
     expect(ahead.body).toEqual({ error: 'CURSOR_AHEAD', oldest: '1', newest: String(last) })
 
     expect(e.app.repos.platformEvents.pruneBefore(Date.now() + 1)).toBe(last) // everything older than now
-    const { id } = await connectOnline(e, userId)
+    const { id } = await connectOnline(e, userId, { exchange: 'kucoin' }) // one event (KuCoin proves withdrawal off)
     const expired = await api.events(token, { after: '0' })
     expect(expired.status).toBe(410)
     expect(expired.body).toEqual({ error: 'CURSOR_EXPIRED', oldest: String(last + 1), newest: String(last + 1) })

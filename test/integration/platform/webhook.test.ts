@@ -108,7 +108,7 @@ describe('platform webhook push', () => {
       const receiver = await startWebhookReceiver(SECRET)
       cleanup.push(() => receiver.close())
       e = await startPlatformE2E({ env: { PLATFORM_WEBHOOK_URL: receiver.url, PLATFORM_WEBHOOK_SECRET: SECRET } })
-      const { id } = await connectOnline(e, 73_001)
+      const { id } = await connectOnline(e, 73_001, { exchange: 'kucoin' }) // one event: KuCoin proves withdrawal off
       e.app.platform.gate.pause(73_001, id)
       await until(() => receiver.received.length === 2, 'two pushes')
       expect(receiver.received.map((r) => [r.kind, r.body['connectionId'], r.signatureValid])).toEqual([['online', id, true], ['paused', id, true]])

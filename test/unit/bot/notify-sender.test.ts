@@ -31,4 +31,14 @@ describe('notify sender', () => {
     expect(text).toContain(i18n.t(locale, 'diag-IP_NOT_ALLOWED-cause'))
     expect(keyboard?.inline_keyboard[0]?.[0]).toMatchObject({ callback_data: 't:c1' })
   })
+
+  it.each([['en'], ['pt-BR']])('%s: an unconfirmed key working again is never announced as online; a button opens its card (issue 11.1)', (locale) => {
+    const p: NotificationPayload = { kind: 'confirm', connectionId: 'c1', name: 'Main', exchange: 'mexc', market: 'spot', since: 0, checks: [] }
+    const { text, keyboard } = sender.render(p, locale)
+    expect(text).toContain(i18n.t(locale, 'notify-confirm', { name: 'Main', exchange: 'MEXC' }))
+    expect(text).not.toContain(i18n.t(locale, 'notify-recovered', { name: 'Main', exchange: 'MEXC' }))
+    expect(keyboard?.inline_keyboard[0]).toEqual([expect.objectContaining({ text: i18n.t(locale, 'notify-button-open'), callback_data: 's:c1' })])
+    // …and the exchange's API page, where Withdraw is checked.
+    expect(keyboard?.inline_keyboard[1]).toEqual([expect.objectContaining({ url: expect.stringContaining('mexc') })])
+  })
 })

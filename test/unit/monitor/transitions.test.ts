@@ -38,6 +38,14 @@ describe('notification rules', () => {
     ['unsafe', 'offline', null],
     ['untested', 'offline', null],
     ['untested', 'online', null],
+    // Needs-your-confirmation (issue 11.1): never announced as Online, nor as offline while it works.
+    ['untested', 'needs_confirmation', null],
+    ['needs_confirmation', 'needs_confirmation', null],
+    ['needs_confirmation', 'online', null],
+    ['needs_confirmation', 'offline', 'offline'],
+    ['needs_confirmation', 'unsafe', 'unsafe'],
+    ['offline', 'needs_confirmation', 'confirm'],
+    ['unsafe', 'needs_confirmation', 'confirm'],
   ] as const)('%s → %s: %s', (from, to, kind) => {
     expect(decideNotification(event(from, to), 0)?.kind ?? null).toBe(kind)
   })

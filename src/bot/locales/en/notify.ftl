@@ -15,6 +15,8 @@ notify-unsafe =
     We stopped using this key. Delete it on { $exchange } right away and connect a new key without withdrawal permission.
 notify-recovered =
     🟢 <b>{ $name }</b> ({ $exchange }) is <b>back online</b>. The platform can trade with it again.
+notify-confirm =
+    🟠 <b>{ $name }</b> ({ $exchange }) works again, but the platform will use it only after you confirm that Withdraw is off on this key. Open it to confirm.
 notify-reminder =
     🔴 Reminder: <b>{ $name }</b> ({ $exchange }) is still <b>offline</b> (since { $since }).
     Here is what is still wrong:
@@ -28,3 +30,4 @@ notify-footer-stopped = To fix it, enter a new key with /replace { $name }, or, 
 notify-footer-settings = Turn these messages off in /settings.
 notify-button-test = 🔁 Test again
 notify-button-replace = 🔑 Enter a new key
+notify-button-open = 🟠 Open the connection

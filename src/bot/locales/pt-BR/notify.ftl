@@ -15,6 +15,8 @@ notify-unsafe =
     Paramos de usar esta chave. Apague-a na { $exchange } imediatamente e conecte uma nova chave sem permissão de saque.
 notify-recovered =
     🟢 <b>{ $name }</b> ({ $exchange }) está <b>online de novo</b>. A plataforma já pode operar com ela.
+notify-confirm =
+    🟠 <b>{ $name }</b> ({ $exchange }) voltou a funcionar, mas a plataforma só vai usá-la depois que você confirmar que o saque (Withdraw) está desativado nesta chave. Abra a conexão para confirmar.
 notify-reminder =
     🔴 Lembrete: <b>{ $name }</b> ({ $exchange }) continua <b>offline</b> (desde { $since }).
     Veja o que ainda está errado:
@@ -28,3 +30,4 @@ notify-footer-stopped = Para corrigir, informe uma nova chave com /replace { $na
 notify-footer-settings = Desative estas mensagens em /settings.
 notify-button-test = 🔁 Testar de novo
 notify-button-replace = 🔑 Informar nova chave
+notify-button-open = 🟠 Abrir a conexão
