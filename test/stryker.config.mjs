@@ -5,11 +5,12 @@
  *
  * Speed on 2 shared cores comes from two choices:
  * - `coverageAnalysis: 'perTest'`: each mutant runs only the tests that executed its code.
- * - `testFiles`: the tiers that exercise these files directly (unit tests, the exchange
- *   contract against the fake exchange, the sealer at rest). The e2e, security and slow
- *   integration tiers drive the same code through the bot and the monitor's timers; they add
- *   minutes per mutant and kill nothing the unit tests miss, so every behaviour a mutant could
- *   break must be pinned by a test in these tiers.
+ * - `test/stryker.vitest.config.ts` lists only the tiers that exercise these files directly
+ *   (unit tests, the exchange contract against the fake exchange, the secrets at rest). The e2e,
+ *   security and slow integration tiers drive the same code through the bot and the monitor's
+ *   timers; they add minutes per mutant, so every behaviour a mutant could break must be pinned
+ *   by a test in these tiers. (Stryker's own `testFiles` option is not enough: a mutant in
+ *   module-level code runs every file the vitest config includes.)
  *
  * Static mutants (module-level tables such as the landing rules and the secret-name pattern)
  * are run too: they need a fresh module graph per mutant, which vitest gives every test file.
@@ -20,7 +21,7 @@
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'test/vitest.config.ts', related: false },
+  vitest: { configFile: 'test/stryker.vitest.config.ts', related: false },
   coverageAnalysis: 'perTest',
   mutate: [
     'src/domain/status.ts',
@@ -31,11 +32,6 @@ export default {
     'src/monitor/transitions.ts',
     'src/secrets/*.ts',
     'src/bot/credential-intake.ts',
-  ],
-  testFiles: [
-    'test/unit/**/*.test.ts',
-    'test/integration/exchanges/**/*.test.ts',
-    'test/integration/secrets/**/*.test.ts',
   ],
   ignoreStatic: false,
   concurrency: 2,

@@ -3,6 +3,7 @@
  * the fake exchange and checked against the report. Typed as Record<ExchangeId, ...> so a new
  * exchange cannot join the registry without its cases.
  */
+import { expect } from 'vitest'
 import type { CheckId, CheckState, Credentials, DiagnosisCode, ExchangeId, Market, Verdict } from '../../../src/domain/types.js'
 import { fakeCredentials, type FakeExchangeServer } from '../../fakes/exchange-server.js'
 
@@ -29,6 +30,7 @@ export interface ContractCase {
     state: CheckState
     verdict: Verdict
     transient: boolean
+    /** The target check's detail, exactly (none when absent); matchers allowed for measured values. */
     detail?: Record<string, string | number>
     /** Checks that must be `unknown` because `check` blocked them. */
     skipped?: CheckId[]
@@ -102,7 +104,8 @@ function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: Chec
         f.setClockSkew(4000, exchange)
         return { credentials: creds(healthy(f)) }
       },
-      expect: { check: 'reachable', state: 'warn', verdict: 'online', transient: false, requests: 3 },
+      // The offset is measured against the midpoint of the time call, so it is 4 s give or take half its latency.
+      expect: { check: 'reachable', state: 'warn', verdict: 'online', transient: false, detail: { latencyMs: expect.any(Number), skewMs: expect.closeTo(4000, -3) }, requests: 3 },
     },
     {
       name: '429 with Retry-After on the first signed call',
@@ -120,7 +123,7 @@ function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: Chec
         f.setScenario('rate-limit', { exchange })
         return { credentials: creds(healthy(f)) }
       },
-      expect: t('reachable', 1, { skipped: ['key'] }),
+      expect: t('reachable', 1, { detail: { retryAfterS: 2 }, skipped: ['key'] }),
     },
     {
       name: 'outage: gateway 503 HTML',
@@ -147,7 +150,7 @@ function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: Chec
         f.setScenario('slow', { exchange, path: signedPath, delayMs: 1500 })
         return { credentials: creds(healthy(f)), requestTimeoutMs: 300 }
       },
-      expect: t('reachable', 2, { skipped: ['key'] }),
+      expect: t('reachable', 2, { detail: { during: firstSigned }, skipped: ['key'] }),
     },
     {
       name: 'whole test past its total bound',
@@ -156,7 +159,7 @@ function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: Chec
         f.setScenario('slow', { exchange, path: signedPath, delayMs: 1500 })
         return { credentials: creds(healthy(f)), requestTimeoutMs: 5000, totalTimeoutMs: 300 }
       },
-      expect: t('reachable', 2, { skipped: ['key'] }),
+      expect: t('reachable', 2, { detail: { during: firstSigned }, skipped: ['key'] }),
     },
     {
       name: 'malformed JSON from the time endpoint',
@@ -174,7 +177,7 @@ function commonCases(exchange: ExchangeId, signedPath: string, firstSigned: Chec
         f.setScenario('reset', { exchange, path: signedPath })
         return { credentials: creds(healthy(f)) }
       },
-      expect: t('reachable', 2, { skipped: ['key'] }),
+      expect: t('reachable', 2, { detail: { during: firstSigned }, skipped: ['key'] }),
     },
     {
       name: 'an error code nobody has mapped',
@@ -217,7 +220,7 @@ export const CASES: Record<ExchangeId, ContractCase[]> = {
       name: 'futures readable but trading cannot be proven',
       code: 'FUTURES_UNVERIFIED',
       arrange: (f) => ({ credentials: creds(f.addAccount({ exchange: 'mexc', permissions: [...MEXC_SPOT, 'CONTRACT_ACCOUNT_READ'] })), market: 'both' }),
-      expect: { check: 'futures', state: 'unknown', verdict: 'online', transient: false, requests: 4 },
+      expect: { check: 'futures', state: 'unknown', verdict: 'online', transient: false, detail: { read: 'ok' }, requests: 4 },
     },
     {
       name: 'withdrawal cannot be read from a MEXC key',
@@ -268,7 +271,7 @@ export const CASES: Record<ExchangeId, ContractCase[]> = {
       name: 'no IP whitelist',
       code: 'IP_WHITELIST_MISSING',
       arrange: (f) => ({ credentials: creds(f.addAccount({ exchange: 'kucoin', permissions: KUCOIN_SPOT })) }),
-      expect: { check: 'ip', state: 'warn', verdict: 'online', transient: false, requests: 3 },
+      expect: { check: 'ip', state: 'warn', verdict: 'online', transient: false, detail: { ips: OUR_IP }, requests: 3 },
     },
     {
       name: 'whitelist (masked by KuCoin) lacks our second egress IP',

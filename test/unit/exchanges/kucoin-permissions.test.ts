@@ -3,13 +3,21 @@ import { evaluateWhitelist, ipMatches, parseKucoinPermissions, withdrawWords } f
 
 describe('KuCoin permission words', () => {
   it('parses the comma list KuCoin returns (its SDK fixture)', () => {
-    expect(parseKucoinPermissions('General,Futures,Spot,Earn,InnerTransfer,Transfer,Margin')).toHaveLength(7)
+    expect(parseKucoinPermissions('General,Futures,Spot,Earn,InnerTransfer,Transfer,Margin')).toEqual(['General', 'Futures', 'Spot', 'Earn', 'InnerTransfer', 'Transfer', 'Margin'])
     expect(parseKucoinPermissions('General, Spot')).toEqual(['General', 'Spot'])
     expect(parseKucoinPermissions(undefined)).toEqual([])
+  })
+  it('drops empty words and reads an array too', () => {
+    expect(parseKucoinPermissions(' General,,Spot , ')).toEqual(['General', 'Spot'])
+    expect(parseKucoinPermissions(['General', ' Spot ', '', 7])).toEqual(['General', 'Spot', '7'])
+    expect(parseKucoinPermissions('')).toEqual([])
+    expect(parseKucoinPermissions(42)).toEqual([])
+    expect(parseKucoinPermissions({ permission: 'General' })).toEqual([])
   })
   it('flags any transfer or withdraw word, any case', () => {
     expect(withdrawWords(['General', 'Spot'])).toEqual([])
     expect(withdrawWords(['General', 'TRANSFER', 'Withdrawal', 'withdraw', 'InnerTransfer'])).toEqual(['TRANSFER', 'Withdrawal', 'withdraw', 'InnerTransfer'])
+    expect(withdrawWords(['Spot', 'Futures', 'Margin', 'Earn', 'Trade'])).toEqual([])
   })
 })
 
@@ -20,6 +28,21 @@ describe('KuCoin whitelist, including masked entries', () => {
     ['203.**.7', '2030.0.1.7', false],
     ['203.0.113.7', '203.0.113.7', true],
     ['203.0.113.70', '203.0.113.7', false],
+    // The masked middle stands for at least one character.
+    ['203.**.7', '203.7', false],
+    ['203.**.7', '203..7', false],
+    ['203.**.7', '203.1.7', true],
+    ['203.***.7', '203.0.113.7', true],
+    ['203.0.**', '203.0.113.7', true],
+    ['**.113.7', '203.0.113.7', true],
+    // Spaces and case do not matter (IPv6 is written in either case).
+    [' 203.0.113.7 ', '203.0.113.7', true],
+    ['203.0.113.7', ' 203.0.113.7', true],
+    ['2001:DB8::1', '2001:db8::1', true],
+    ['2001:db8::1', '2001:DB8::1', true],
+    ['2001:DB8:**:1', '2001:db8:0:0:1', true],
+    ['2001:db8:**:1', '2001:DB8:0:0:1', true],
+    [' 203.**.7 ', '203.0.113.7', true],
   ])('%s vs %s', (entry, ip, match) => {
     expect(ipMatches(entry, ip)).toBe(match)
   })
@@ -28,5 +51,6 @@ describe('KuCoin whitelist, including masked entries', () => {
     expect(evaluateWhitelist(['203.**.7', '198.**.9'], ['203.0.113.7', '198.51.100.9'])).toEqual({ state: 'pass' })
     expect(evaluateWhitelist(['203.**.7'], ['203.0.113.7', '198.51.100.9'])).toEqual({ state: 'fail', missing: ['198.51.100.9'] })
     expect(evaluateWhitelist(['192.0.2.1'], [])).toEqual({ state: 'pass' })
+    expect(evaluateWhitelist(['192.0.2.1'], ['203.0.113.7', '192.0.2.1', '198.51.100.9'])).toEqual({ state: 'fail', missing: ['203.0.113.7', '198.51.100.9'] })
   })
 })
