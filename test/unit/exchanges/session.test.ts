@@ -154,6 +154,13 @@ describe('record: where a failure lands and what it implies', () => {
     expect(checks(keyInfo.s).find((c) => c.id === 'balance')).toEqual({ id: 'balance', state: 'fail', code: 'NO_READ_PERMISSION' })
   })
 
+  it("the step's own permission check wins over where the code lands by default", () => {
+    // e.g. an order endpoint of the futures API: "no trade permission" there is futures' failure.
+    const { s } = start()
+    s.record(failure('PERMISSION'), { check: 'trade', permission: { code: 'NO_TRADE_PERMISSION', check: 'futures' } })
+    expect(checks(s).filter((c) => c.state === 'fail')).toEqual([{ id: 'futures', state: 'fail', code: 'NO_TRADE_PERMISSION' }])
+  })
+
   it('a permission check this test does not run falls back to the step: futures refused on a spot test', () => {
     const { s } = start({ checks: NO_PASSPHRASE })
     s.record(failure('NO_FUTURES_PERMISSION'), ORDER)
@@ -407,6 +414,13 @@ describe('measureReachable', () => {
     await s.measureReachable(timeCall(client, 0, { serverTime: T0 - 4000 }), parseTime)
     s.record(failure('CLOCK_SKEW'), ACCOUNT)
     expect(checks(s)[0]).toEqual({ id: 'reachable', state: 'fail', code: 'CLOCK_SKEW', detail: { skewMs: -4000, during: 'balance' } })
+  })
+
+  it('only a clock-skew failure carries the measured offset', async () => {
+    const { s, client } = start()
+    await s.measureReachable(timeCall(client, 0, { serverTime: T0 - 4000 }), parseTime)
+    s.record(failure('EXCHANGE_UNAVAILABLE'), ACCOUNT)
+    expect(checks(s)[0]).toEqual({ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE', detail: { during: 'balance' } })
   })
 
   it.each([
