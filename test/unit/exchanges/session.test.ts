@@ -70,7 +70,7 @@ describe('record: where a failure lands and what it implies', () => {
     const { s } = start()
     s.record(failure('INVALID_KEY', { status: 400, exchangeCode: '10072' }), ACCOUNT)
     expect(s.blocked).toBe(true)
-    expect(checks(s)).toEqual([
+    expect(checks(s)).toStrictEqual([
       ...skipped(['reachable'], 'key'),
       { id: 'key', state: 'fail', code: 'INVALID_KEY' },
       ...skipped(['secret', 'passphrase', 'balance', 'trade', 'futures', 'withdraw', 'ip'], 'key'),
@@ -80,7 +80,7 @@ describe('record: where a failure lands and what it implies', () => {
   it('a bad secret proves the key was accepted', () => {
     const { s } = start()
     s.record(failure('INVALID_SECRET'), ACCOUNT)
-    expect(checks(s)).toEqual([
+    expect(checks(s)).toStrictEqual([
       ...skipped(['reachable'], 'secret'),
       { id: 'key', state: 'pass' },
       { id: 'secret', state: 'fail', code: 'INVALID_SECRET' },
@@ -91,13 +91,13 @@ describe('record: where a failure lands and what it implies', () => {
   it('a bad passphrase lands on the passphrase, or on the secret where the exchange has none', () => {
     const withPassphrase = start()
     withPassphrase.s.record(failure('INVALID_PASSPHRASE'), KEY_INFO)
-    expect(checks(withPassphrase.s).filter((c) => c.state !== 'unknown')).toEqual([
+    expect(checks(withPassphrase.s).filter((c) => c.state !== 'unknown')).toStrictEqual([
       { id: 'key', state: 'pass' },
       { id: 'passphrase', state: 'fail', code: 'INVALID_PASSPHRASE' },
     ])
     const without = start({ checks: NO_PASSPHRASE })
     without.s.record(failure('INVALID_PASSPHRASE'), KEY_INFO)
-    expect(checks(without.s).filter((c) => c.state !== 'unknown')).toEqual([
+    expect(checks(without.s).filter((c) => c.state !== 'unknown')).toStrictEqual([
       { id: 'key', state: 'pass' },
       { id: 'secret', state: 'fail', code: 'INVALID_PASSPHRASE' },
     ])
@@ -106,7 +106,7 @@ describe('record: where a failure lands and what it implies', () => {
   it('an IP refusal lands on the IP check with our egress IPs for the fix, and proves the key', () => {
     const { s } = start({ options: { egressIps: ['203.0.113.7', '198.51.100.9'] } })
     s.record(failure('IP_NOT_ALLOWED'), ACCOUNT)
-    expect(checks(s)).toEqual([
+    expect(checks(s)).toStrictEqual([
       ...skipped(['reachable'], 'ip'),
       { id: 'key', state: 'pass' },
       ...skipped(['secret', 'passphrase', 'balance', 'trade', 'futures', 'withdraw'], 'ip'),
@@ -117,7 +117,7 @@ describe('record: where a failure lands and what it implies', () => {
   it('a restricted account lands on the key and proves the secret and passphrase', () => {
     const { s } = start()
     s.record(failure('ACCOUNT_RESTRICTED'), ORDER)
-    expect(checks(s).filter((c) => c.state !== 'unknown')).toEqual([
+    expect(checks(s).filter((c) => c.state !== 'unknown')).toStrictEqual([
       { id: 'key', state: 'fail', code: 'ACCOUNT_RESTRICTED' },
       { id: 'secret', state: 'pass' },
       { id: 'passphrase', state: 'pass' },
@@ -148,23 +148,23 @@ describe('record: where a failure lands and what it implies', () => {
     const order = start()
     order.s.record(failure('PERMISSION', { exchangeCode: '700007' }), ORDER)
     expect(order.s.blocked).toBe(false)
-    expect(checks(order.s).find((c) => c.id === 'trade')).toEqual({ id: 'trade', state: 'fail', code: 'NO_TRADE_PERMISSION' })
+    expect(checks(order.s).find((c) => c.id === 'trade')).toStrictEqual({ id: 'trade', state: 'fail', code: 'NO_TRADE_PERMISSION' })
     const keyInfo = start()
     keyInfo.s.record(failure('PERMISSION'), KEY_INFO)
-    expect(checks(keyInfo.s).find((c) => c.id === 'balance')).toEqual({ id: 'balance', state: 'fail', code: 'NO_READ_PERMISSION' })
+    expect(checks(keyInfo.s).find((c) => c.id === 'balance')).toStrictEqual({ id: 'balance', state: 'fail', code: 'NO_READ_PERMISSION' })
   })
 
   it("the step's own permission check wins over where the code lands by default", () => {
     // e.g. an order endpoint of the futures API: "no trade permission" there is futures' failure.
     const { s } = start()
     s.record(failure('PERMISSION'), { check: 'trade', permission: { code: 'NO_TRADE_PERMISSION', check: 'futures' } })
-    expect(checks(s).filter((c) => c.state === 'fail')).toEqual([{ id: 'futures', state: 'fail', code: 'NO_TRADE_PERMISSION' }])
+    expect(checks(s).filter((c) => c.state === 'fail')).toStrictEqual([{ id: 'futures', state: 'fail', code: 'NO_TRADE_PERMISSION' }])
   })
 
   it('a permission check this test does not run falls back to the step: futures refused on a spot test', () => {
     const { s } = start({ checks: NO_PASSPHRASE })
     s.record(failure('NO_FUTURES_PERMISSION'), ORDER)
-    expect(checks(s).find((c) => c.id === 'trade')).toEqual({ id: 'trade', state: 'fail', code: 'NO_FUTURES_PERMISSION' })
+    expect(checks(s).find((c) => c.id === 'trade')).toStrictEqual({ id: 'trade', state: 'fail', code: 'NO_FUTURES_PERMISSION' })
     expect(checks(s).map((c) => c.id)).not.toContain('futures')
   })
 
@@ -172,7 +172,7 @@ describe('record: where a failure lands and what it implies', () => {
     const { s } = start()
     s.record(failure('UNKNOWN', { status: 400, exchangeCode: '99999' }), ORDER)
     expect(s.blocked).toBe(true)
-    expect(checks(s)).toEqual([
+    expect(checks(s)).toStrictEqual([
       ...skipped(['reachable', 'key', 'secret', 'passphrase', 'balance'], 'trade'),
       { id: 'trade', state: 'fail', code: 'UNKNOWN' },
       ...skipped(['futures', 'withdraw', 'ip'], 'trade'),
@@ -188,7 +188,7 @@ describe('record: where a failure lands and what it implies', () => {
     const { s } = start()
     s.record(failure(code, extra), ACCOUNT)
     expect(s.blocked).toBe(true)
-    expect(checks(s)).toEqual([{ id: 'reachable', state: 'fail', code, detail }, ...skipped(ALL.slice(1), 'reachable')])
+    expect(checks(s)).toStrictEqual([{ id: 'reachable', state: 'fail', code, detail }, ...skipped(ALL.slice(1), 'reachable')])
   })
 
   it('implied passes never overwrite a check already decided', () => {
@@ -196,7 +196,7 @@ describe('record: where a failure lands and what it implies', () => {
     s.report.set('key', 'warn', 'IP_WHITELIST_MISSING')
     s.report.set('passphrase', 'fail', 'INVALID_PASSPHRASE')
     s.record(failure('NO_TRADE_PERMISSION'), ORDER)
-    expect(checks(s).slice(1, 4)).toEqual([
+    expect(checks(s).slice(1, 4)).toStrictEqual([
       { id: 'key', state: 'warn', code: 'IP_WHITELIST_MISSING' },
       { id: 'secret', state: 'pass' },
       { id: 'passphrase', state: 'fail', code: 'INVALID_PASSPHRASE' },
@@ -208,7 +208,7 @@ describe('record: where a failure lands and what it implies', () => {
     s.report.set('reachable', 'pass')
     s.report.set('key', 'pass')
     s.record(failure('EXCHANGE_UNAVAILABLE'), ORDER)
-    expect(checks(s).slice(0, 3)).toEqual([
+    expect(checks(s).slice(0, 3)).toStrictEqual([
       { id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE', detail: { during: 'trade' } },
       { id: 'key', state: 'pass' },
       { id: 'secret', state: 'unknown', detail: { skipped: 'reachable' } },
@@ -235,7 +235,7 @@ describe('tryCall and call', () => {
     }, () => 0)
     expect(r).toEqual({ ok: false, failure: { status: 400, exchangeCode: '10072', code: 'INVALID_KEY' } })
     expect(s.blocked).toBe(false)
-    expect(checks(s).find((c) => c.id === 'key')).toEqual({ id: 'key', state: 'unknown', code: 'UNKNOWN' })
+    expect(checks(s).find((c) => c.id === 'key')).toStrictEqual({ id: 'key', state: 'unknown', code: 'UNKNOWN' })
   })
 
   it('call records the failure and returns undefined; on success it returns the value', async () => {
@@ -247,7 +247,7 @@ describe('tryCall and call', () => {
     }, () => 1)
     expect(out).toBeUndefined()
     expect(s.blocked).toBe(true)
-    expect(checks(s).find((c) => c.id === 'key')).toEqual({ id: 'key', state: 'fail', code: 'INVALID_KEY' })
+    expect(checks(s).find((c) => c.id === 'key')).toStrictEqual({ id: 'key', state: 'fail', code: 'INVALID_KEY' })
   })
 
   it("a step's own code table overrides the exchange's (MEXC's contract API reuses numbers)", async () => {
@@ -258,7 +258,7 @@ describe('tryCall and call', () => {
     }, () => 0)
     expect(r).toEqual({ ok: false, failure: { status: 200, exchangeCode: '1000', code: 'PERMISSION' } })
     if (!r.ok) refused.s.record(r.failure, CONTRACT)
-    expect(checks(refused.s).find((c) => c.id === 'futures')).toEqual({ id: 'futures', state: 'fail', code: 'NO_FUTURES_PERMISSION' })
+    expect(checks(refused.s).find((c) => c.id === 'futures')).toStrictEqual({ id: 'futures', state: 'fail', code: 'NO_FUTURES_PERMISSION' })
 
     const skew = start({ market: 'both' })
     const k = await skew.s.tryCall(CONTRACT, async () => {
@@ -340,7 +340,7 @@ describe('the time budget', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(state.done).toBe(true)
     expect(await p).toBeUndefined()
-    expect(checks(s)[0]).toEqual({ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE', detail: { during: 'balance' } })
+    expect(checks(s)[0]).toStrictEqual({ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE', detail: { during: 'balance' } })
   })
 
   it('makes no call at all once the deadline has passed', async () => {
@@ -386,14 +386,14 @@ describe('measureReachable', () => {
   it('records latency and the offset to the midpoint of the call, and signs later calls with it', async () => {
     const { s, client } = start()
     expect(await s.measureReachable(timeCall(client, 100, { serverTime: T0 + 50 + 400 }), parseTime)).toBe(true)
-    expect(checks(s)[0]).toEqual({ id: 'reachable', state: 'pass', detail: { latencyMs: 100, skewMs: 400 } })
+    expect(checks(s)[0]).toStrictEqual({ id: 'reachable', state: 'pass', detail: { latencyMs: 100, skewMs: 400 } })
     expect(client.ex.options['timeDifference']).toBe(-400)
   })
 
   it('rounds the offset to whole milliseconds', async () => {
     const { s, client } = start()
     await s.measureReachable(timeCall(client, 3, { serverTime: String(T0 + 1000) }), parseTime)
-    expect(checks(s)[0]).toEqual({ id: 'reachable', state: 'pass', detail: { latencyMs: 3, skewMs: 999 } })
+    expect(checks(s)[0]).toStrictEqual({ id: 'reachable', state: 'pass', detail: { latencyMs: 3, skewMs: 999 } })
     expect(client.ex.options['timeDifference']).toBe(-999)
   })
 
@@ -405,7 +405,7 @@ describe('measureReachable', () => {
   ] as const)('an offset of %i ms is a %s', async (skewMs, state) => {
     const { s, client } = start()
     expect(await s.measureReachable(timeCall(client, 0, { serverTime: T0 + skewMs }), parseTime)).toBe(true)
-    expect(checks(s)[0]).toEqual({ id: 'reachable', state, ...(state === 'warn' ? { code: 'CLOCK_SKEW' } : {}), detail: { latencyMs: 0, skewMs } })
+    expect(checks(s)[0]).toStrictEqual({ id: 'reachable', state, ...(state === 'warn' ? { code: 'CLOCK_SKEW' } : {}), detail: { latencyMs: 0, skewMs } })
     expect(s.blocked).toBe(false)
   })
 
@@ -413,14 +413,14 @@ describe('measureReachable', () => {
     const { s, client } = start()
     await s.measureReachable(timeCall(client, 0, { serverTime: T0 - 4000 }), parseTime)
     s.record(failure('CLOCK_SKEW'), ACCOUNT)
-    expect(checks(s)[0]).toEqual({ id: 'reachable', state: 'fail', code: 'CLOCK_SKEW', detail: { skewMs: -4000, during: 'balance' } })
+    expect(checks(s)[0]).toStrictEqual({ id: 'reachable', state: 'fail', code: 'CLOCK_SKEW', detail: { skewMs: -4000, during: 'balance' } })
   })
 
   it('only a clock-skew failure carries the measured offset', async () => {
     const { s, client } = start()
     await s.measureReachable(timeCall(client, 0, { serverTime: T0 - 4000 }), parseTime)
     s.record(failure('EXCHANGE_UNAVAILABLE'), ACCOUNT)
-    expect(checks(s)[0]).toEqual({ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE', detail: { during: 'balance' } })
+    expect(checks(s)[0]).toStrictEqual({ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE', detail: { during: 'balance' } })
   })
 
   it.each([
@@ -434,7 +434,7 @@ describe('measureReachable', () => {
     const { s, client } = start()
     expect(await s.measureReachable(timeCall(client, 10, body), parseTime)).toBe(false)
     expect(s.blocked).toBe(true)
-    expect(checks(s)).toEqual([{ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE' }, ...skipped(ALL.slice(1), 'reachable')])
+    expect(checks(s)).toStrictEqual([{ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE' }, ...skipped(ALL.slice(1), 'reachable')])
     expect(client.ex.options['timeDifference']).toBeUndefined()
   })
 
@@ -444,14 +444,14 @@ describe('measureReachable', () => {
       refused.client.respond({ status: 401, exchangeCode: '10072' })
       throw new ExchangeError('x')
     }, parseTime)
-    expect(checks(refused.s)[0]).toEqual({ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE' })
+    expect(checks(refused.s)[0]).toStrictEqual({ id: 'reachable', state: 'fail', code: 'EXCHANGE_UNAVAILABLE' })
 
     const limited = start()
     await limited.s.measureReachable(async () => {
       limited.client.respond({ status: 429, exchangeCode: '429', retryAfterS: 3 })
       throw new ExchangeError('x')
     }, parseTime)
-    expect(checks(limited.s)[0]).toEqual({ id: 'reachable', state: 'fail', code: 'RATE_LIMITED', detail: { retryAfterS: 3 } })
+    expect(checks(limited.s)[0]).toStrictEqual({ id: 'reachable', state: 'fail', code: 'RATE_LIMITED', detail: { retryAfterS: 3 } })
   })
 })
 

@@ -108,6 +108,8 @@ describe('transition recorder (real SQLite outbox)', () => {
 
   const checks: CheckResult[] = [
     { id: 'reachable', state: 'pass', detail: { latencyMs: 12, skewMs: 3 } },
+    // A pass is never listed as a problem, even one that carries a code.
+    { id: 'balance', state: 'pass', code: 'UNKNOWN' },
     { id: 'key', state: 'fail', code: 'INVALID_KEY' },
     { id: 'secret', state: 'unknown', detail: { skipped: 'key' } },
     { id: 'withdraw', state: 'unknown', code: 'WITHDRAW_UNVERIFIED' },
@@ -204,6 +206,16 @@ describe('transition recorder (real SQLite outbox)', () => {
   it('works without a wake-up hook', () => {
     recorder(0, {})(tested('online', 'offline'))
     expect(rows()).toHaveLength(1)
+  })
+
+  it('dates the notification from when the state began, or from the test when that is unknown', () => {
+    const record = recorder()
+    record({ ...tested('online', 'offline'), statusChangedAt: 3000 })
+    record({ ...tested('offline', 'online'), statusChangedAt: null })
+    expect(rows().map((r) => [r.key, r.payload.since])).toEqual([
+      ['c1:offline:3000', 3000],
+      ['c1:recovered:5000', 5000],
+    ])
   })
 
   it('turns reminder hours into periods', () => {

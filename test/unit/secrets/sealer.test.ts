@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { isAppError } from '../../../src/domain/errors.js'
 import { createSealer, type Sealer, type SealPlace } from '../../../src/secrets/sealer.js'
 
@@ -20,7 +20,7 @@ function openFails(s: Sealer, sealed: string, p: SealPlace, reason: string) {
 
 describe('sealer', () => {
   let sealer: Sealer
-  beforeAll(async () => {
+  beforeEach(async () => {
     sealer = await createSealer([randomBytes(32)])
   })
 
@@ -146,9 +146,13 @@ describe('sealer formats that stored rows depend on', () => {
 describe('sealer: malformed stored values', () => {
   let sealer: Sealer
   let sealed: string
-  beforeAll(async () => {
+  beforeEach(async () => {
     sealer = await createSealer([randomBytes(32)])
     sealed = sealer.seal(SECRET, place)
+  })
+
+  it('refuses a value that names another format version, even if the rest would open', () => {
+    openFails(sealer, sealed.replace(/^v1\./, 'v2.'), place, 'MALFORMED')
   })
 
   it('refuses extra or missing parts', () => {
