@@ -18,6 +18,25 @@ const origin = (name: string) =>
     }
   }, `${name} must be an http(s) URL such as https://api.example.com`).transform((v) => v.replace(/\/+$/, ''))
 
+/** True for a host name that never leaves this machine (plain http to it cannot be sniffed on a network). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
+/** Variables that carry API traffic: plain http is allowed only to loopback (local fakes, a local Bot API server). */
+const TRANSPORT_URLS = ['TELEGRAM_API_ROOT', 'EXCHANGE_URL_BINANCE', 'EXCHANGE_URL_BYBIT', 'EXCHANGE_URL_OKX', 'EXCHANGE_URL_MEXC', 'EXCHANGE_URL_KUCOIN', 'EXCHANGE_URL_KUCOIN_FUTURES', 'PLATFORM_WEBHOOK_URL'] as const
+
+const flag = () =>
+  z.string().trim().toLowerCase().optional().transform((v, ctx) => {
+    if (v === undefined || v === '' || v === 'false' || v === '0') return false
+    if (v === 'true' || v === '1') return true
+    ctx.addIssue({ code: 'custom', message: `must be true or false` })
+    return z.NEVER
+  })
+
+const hostName = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+
 const intIn = (min: number, max: number, dflt: number) =>
   z.string().trim().optional().transform((v, ctx) => {
     if (v === undefined || v === '') return dflt
@@ -39,7 +58,7 @@ const ipv6 = /^[0-9a-fA-F:]+$/
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
 
 /** Names of variables whose values are secret: their values never appear in an error line. */
-export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET'])
+export const SECRET_ENV = new Set(['BOT_TOKEN', 'MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'WEBHOOK_SECRET', 'PLATFORM_WEBHOOK_SECRET'])
 
 const schema = z.object({
   BOT_TOKEN: z.string().trim().regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'must look like 123456:ABC-DEF... (from @BotFather)').optional(),
@@ -57,9 +76,18 @@ const schema = z.object({
     }
     return keys
   }),
+  EXCHANGE_URL_BINANCE: origin('EXCHANGE_URL_BINANCE').optional(),
+  EXCHANGE_URL_BYBIT: origin('EXCHANGE_URL_BYBIT').optional(),
+  EXCHANGE_URL_OKX: origin('EXCHANGE_URL_OKX').optional(),
   EXCHANGE_URL_MEXC: origin('EXCHANGE_URL_MEXC').optional(),
   EXCHANGE_URL_KUCOIN: origin('EXCHANGE_URL_KUCOIN').optional(),
   EXCHANGE_URL_KUCOIN_FUTURES: origin('EXCHANGE_URL_KUCOIN_FUTURES').optional(),
+  EXCHANGE_URL_BITGET: origin('EXCHANGE_URL_BITGET').optional(),
+  EXCHANGE_URL_BINGX: origin('EXCHANGE_URL_BINGX').optional(),
+  EXCHANGE_URL_HTX: origin('EXCHANGE_URL_HTX').optional(),
+  EXCHANGE_URL_HTX_FUTURES: origin('EXCHANGE_URL_HTX_FUTURES').optional(),
+  EXCHANGE_URL_COINBASE: origin('EXCHANGE_URL_COINBASE').optional(),
+  EXCHANGE_URL_GATE: origin('EXCHANGE_URL_GATE').optional(),
   EXCHANGE_TIMEOUT_MS: intIn(500, 60_000, 10_000),
   TEST_TIMEOUT_MS: intIn(1_000, 120_000, 25_000),
   CHECK_INTERVAL_SECONDS: intIn(1, 86_400, 300),
@@ -84,6 +112,17 @@ const schema = z.object({
   WEBHOOK_URL: origin('WEBHOOK_URL').optional(),
   WEBHOOK_SECRET: z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ or -').optional(),
   WEBHOOK_PORT: intIn(1, 65_535, 8080),
+  WEBHOOK_HOST: z.string().trim().refine((v) => ipv4.test(v) || (v.includes(':') && ipv6.test(v)) || hostName.test(v), {
+    message: 'must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0',
+  }).default('127.0.0.1'),
+  ALLOW_UNREADABLE_CONNECTIONS: flag(),
+  ALLOW_PLAIN_HTTP: flag(),
+  PLATFORM_API_PORT: intIn(0, 65_535, -1),
+  PLATFORM_API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PLATFORM_CREDENTIALS_PER_MINUTE: intIn(1, 100_000, 60),
+  PLATFORM_WEBHOOK_URL: origin('PLATFORM_WEBHOOK_URL').optional(),
+  PLATFORM_WEBHOOK_SECRET: z.string().trim().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32-256 printable characters without spaces (openssl rand -hex 32)').optional(),
+  PLATFORM_EVENTS_KEEP_DAYS: intIn(1, 3650, 30),
 })
 
 /** The whole typed configuration; nothing else in the app reads `process.env`. */
@@ -94,7 +133,22 @@ export interface Config {
   masterKey: string | undefined
   masterKeyFile: string
   previousMasterKeys: string[]
-  exchangeUrls: { mexc?: string; kucoin?: string; kucoinFutures?: string }
+  exchangeUrls: {
+    binance?: string
+    bybit?: string
+    okx?: string
+    mexc?: string
+    kucoin?: string
+    kucoinFutures?: string
+    bitget?: string
+    bingx?: string
+    /** HTX spot host (api.huobi.pro); HTX signs the host, so the adapter signs with this one's. */
+    htx?: string
+    /** HTX contract host (api.hbdm.vn). */
+    htxFutures?: string
+    coinbase?: string
+    gate?: string
+  }
   exchangeTimeoutMs: number
   testTimeoutMs: number
   checkIntervalSeconds: number
@@ -110,7 +164,19 @@ export interface Config {
   historyKeep: number
   egressIps: string[]
   logLevel: (typeof LOG_LEVELS)[number]
-  webhook: { url: string; secret: string | undefined; port: number } | undefined
+  /** Webhook mode; the secret is mandatory (without it anyone who finds the URL can act as any user). */
+  webhook: { url: string; secret: string; host: string; port: number } | undefined
+  /**
+   * Start even though the database holds connections the loaded master keys cannot open
+   * (a loud warning is logged). Off by default: a wrong or missing key stops the start.
+   */
+  allowUnreadableConnections: boolean
+  /** The platform gate's HTTP API (issue 14); undefined (the default) keeps it off. */
+  platformApi: { host: string; port: number; credentialsPerMinute: number } | undefined
+  /** Where events are pushed, signed with HMAC-SHA256 under `secret`; undefined = feed only. */
+  platformWebhook: { url: string; secret: string } | undefined
+  /** Events older than this are pruned from the feed (a cursor that old gets 410 and resyncs). */
+  platformEventsKeepDays: number
 }
 
 /**
@@ -129,10 +195,33 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = r.data
   if (e.WEBHOOK_SECRET && !e.WEBHOOK_URL) throw new ConfigError(['WEBHOOK_SECRET is set but WEBHOOK_URL is not'])
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
+    throw new ConfigError(['WEBHOOK_URL is set but WEBHOOK_SECRET is not: without it anyone who finds the URL can send updates as any user (generate one with: openssl rand -hex 32)'])
+  }
+  if (!e.ALLOW_PLAIN_HTTP) {
+    const plain = TRANSPORT_URLS.filter((name) => {
+      const v = e[name]
+      if (!v) return false
+      const u = new URL(v)
+      return u.protocol === 'http:' && !isLoopbackHost(u.hostname)
+    })
+    if (plain.length > 0) throw new ConfigError(plain.map((name) => `${name} uses plain http to a host that is not this machine: use https (or set ALLOW_PLAIN_HTTP=true for a trusted private network)`))
+  }
+  if (e.PLATFORM_WEBHOOK_URL && !e.PLATFORM_WEBHOOK_SECRET) throw new ConfigError(['PLATFORM_WEBHOOK_URL is set but PLATFORM_WEBHOOK_SECRET is not: pushed events must be signed'])
+  if (e.PLATFORM_WEBHOOK_SECRET && !e.PLATFORM_WEBHOOK_URL) throw new ConfigError(['PLATFORM_WEBHOOK_SECRET is set but PLATFORM_WEBHOOK_URL is not'])
   const urls: Config['exchangeUrls'] = {}
+  if (e.EXCHANGE_URL_BINANCE) urls.binance = e.EXCHANGE_URL_BINANCE
+  if (e.EXCHANGE_URL_BYBIT) urls.bybit = e.EXCHANGE_URL_BYBIT
+  if (e.EXCHANGE_URL_OKX) urls.okx = e.EXCHANGE_URL_OKX
   if (e.EXCHANGE_URL_MEXC) urls.mexc = e.EXCHANGE_URL_MEXC
   if (e.EXCHANGE_URL_KUCOIN) urls.kucoin = e.EXCHANGE_URL_KUCOIN
   if (e.EXCHANGE_URL_KUCOIN_FUTURES) urls.kucoinFutures = e.EXCHANGE_URL_KUCOIN_FUTURES
+  if (e.EXCHANGE_URL_BITGET) urls.bitget = e.EXCHANGE_URL_BITGET
+  if (e.EXCHANGE_URL_BINGX) urls.bingx = e.EXCHANGE_URL_BINGX
+  if (e.EXCHANGE_URL_HTX) urls.htx = e.EXCHANGE_URL_HTX
+  if (e.EXCHANGE_URL_HTX_FUTURES) urls.htxFutures = e.EXCHANGE_URL_HTX_FUTURES
+  if (e.EXCHANGE_URL_COINBASE) urls.coinbase = e.EXCHANGE_URL_COINBASE
+  if (e.EXCHANGE_URL_GATE) urls.gate = e.EXCHANGE_URL_GATE
   return {
     botToken: e.BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT,
@@ -153,11 +242,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     historyKeep: e.HISTORY_KEEP,
     egressIps: e.EGRESS_IPS,
     logLevel: e.LOG_LEVEL,
-    webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.WEBHOOK_PORT } : undefined,
+    webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT } : undefined,
+    allowUnreadableConnections: e.ALLOW_UNREADABLE_CONNECTIONS,
+    platformApi: e.PLATFORM_API_PORT >= 0 ? { host: e.PLATFORM_API_HOST, port: e.PLATFORM_API_PORT, credentialsPerMinute: e.PLATFORM_CREDENTIALS_PER_MINUTE } : undefined,
+    platformWebhook: e.PLATFORM_WEBHOOK_URL && e.PLATFORM_WEBHOOK_SECRET ? { url: e.PLATFORM_WEBHOOK_URL, secret: e.PLATFORM_WEBHOOK_SECRET } : undefined,
+    platformEventsKeepDays: e.PLATFORM_EVENTS_KEEP_DAYS,
   }
 }
 
-/** Reads `process.env`; the single place the app touches the environment. */
+/**
+ * Reads `process.env`; the single place the app touches the environment. The secret variables
+ * are then deleted from it, so they do not sit in the environment for the life of the process
+ * (where a crash reporter, a child process or a `process.env` dump could pick them up).
+ */
 export function loadConfig(): Config {
-  return parseConfig(process.env)
+  const config = parseConfig(process.env)
+  for (const name of SECRET_ENV) delete process.env[name]
+  return config
 }

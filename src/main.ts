@@ -5,10 +5,26 @@
  */
 import { createApp } from './app.js'
 import { loadConfig } from './config.js'
-import { createLogger } from './logger.js'
+import { createLogger, type AppLogger } from './logger.js'
 import { startupLine } from './startup-error.js'
 
+/**
+ * Failures nothing awaited go through the scrubbing logger, never Node's default printout (an
+ * error can quote a URL with the bot token). A stray rejection is logged and the bot keeps
+ * serving; an uncaught exception leaves the process in an unknown state, so it exits 1 (the
+ * service manager restarts it).
+ */
+function logProcessFailures(logger: AppLogger): void {
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'))
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception: exiting')
+    process.exit(1)
+  })
+}
+
 async function main(): Promise<void> {
+  // Every file the process creates (database, WAL, key file) is readable by its owner only.
+  process.umask(0o077)
   const config = loadConfig()
   if (!config.botToken) {
     const { runDemo } = await import('./demo/demo.js')
@@ -17,18 +33,27 @@ async function main(): Promise<void> {
     process.exit(0)
   }
   const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY })
+  logProcessFailures(logger)
   const app = await createApp(config, logger)
   let stopping = false
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down')
     await app.stop()
-    process.exit(0)
+    process.exit(code)
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
-  await app.start()
+  // Not receiving updates any more: exit 1 so the service manager restarts us and it shows.
+  app.onFatal(() => void stop('polling stopped', 1))
+  try {
+    await app.start()
+  } catch (err) {
+    // Close the database and remove the heartbeat before the one-line exit.
+    await app.stop().catch(() => {})
+    throw err
+  }
   logger.info({ database: config.databasePath, mode: config.webhook ? 'webhook' : 'polling' }, 'started')
 }
 

@@ -6,10 +6,14 @@ import { EXCHANGE_IDS, LOCALES, MARKETS, type ExchangeId, type Locale, type Mark
  */
 export type Action =
   | { a: 'exchange'; flow: string; exchange: ExchangeId }
-  | { a: 'market'; flow: string; market: Market }
-  | { a: 'ready'; flow: string }
-  | { a: 'suggested'; flow: string }
+  // The buttons of a flow carry the answers before them, so a tap after the flow ended (timed out,
+  // finished, bot restarted) can start a new flow at that very step.
+  | { a: 'ready'; flow: string; exchange: ExchangeId }
+  | { a: 'market'; flow: string; exchange: ExchangeId; market: Market }
+  | { a: 'suggested'; flow: string; exchange: ExchangeId; market: Market }
   | { a: 'cancel'; flow: string }
+  | { a: 'restart'; flow: string }
+  | { a: 'continue'; flow: string }
   | { a: 'connect' }
   | { a: 'test'; id: string }
   | { a: 'status'; id: string }
@@ -18,13 +22,15 @@ export type Action =
   | { a: 'delete'; id: string }
   | { a: 'delete-yes'; id: string }
   | { a: 'delete-no'; id: string }
+  | { a: 'pause'; id: string }
+  | { a: 'resume'; id: string }
   | { a: 'lang'; locale: Locale }
   | { a: 'notify'; on: boolean }
 
 const ID = /^[A-Za-z0-9_-]{1,24}$/
 const CODES: Record<Action['a'], string> = {
-  exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc',
-  connect: 'c', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', lang: 'l', notify: 'n',
+  exchange: 'fx', market: 'fm', ready: 'fr', suggested: 'fs', cancel: 'fc', restart: 'fo', continue: 'fk',
+  connect: 'c', test: 't', status: 's', rename: 'rn', replace: 'rp', delete: 'd', 'delete-yes': 'dy', 'delete-no': 'dn', pause: 'pz', resume: 'rz', lang: 'l', notify: 'n',
 }
 const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a']]))
 
@@ -32,9 +38,9 @@ const BY_CODE = new Map(Object.entries(CODES).map(([a, c]) => [c, a as Action['a
 export function pack(action: Action): string {
   const code = CODES[action.a]
   switch (action.a) {
-    case 'exchange': return `${code}:${action.flow}:${action.exchange}`
-    case 'market': return `${code}:${action.flow}:${action.market}`
-    case 'ready': case 'suggested': case 'cancel': return `${code}:${action.flow}`
+    case 'exchange': case 'ready': return `${code}:${action.flow}:${action.exchange}`
+    case 'market': case 'suggested': return `${code}:${action.flow}:${action.exchange}:${action.market}`
+    case 'cancel': case 'restart': case 'continue': return `${code}:${action.flow}`
     case 'connect': return code
     case 'lang': return `${code}:${action.locale}`
     case 'notify': return `${code}:${action.on ? 1 : 0}`
@@ -45,15 +51,18 @@ export function pack(action: Action): string {
 /** Parses callback data; null for anything malformed, unknown or out of range. */
 export function unpack(data: string | undefined): Action | null {
   if (!data || data.length > 64) return null
-  const [code, x, y, ...rest] = data.split(':')
+  const [code, x, y, z, ...rest] = data.split(':')
   if (rest.length > 0) return null
   const a = BY_CODE.get(code ?? '')
   if (!a) return null
   const okId = (v: string | undefined): v is string => v !== undefined && ID.test(v)
+  const okExchange = (v: string | undefined): v is ExchangeId => (EXCHANGE_IDS as readonly string[]).includes(v ?? '')
+  const okMarket = (v: string | undefined): v is Market => (MARKETS as readonly string[]).includes(v ?? '')
+  if (z !== undefined && a !== 'market' && a !== 'suggested') return null
   switch (a) {
-    case 'exchange': return okId(x) && (EXCHANGE_IDS as readonly string[]).includes(y ?? '') ? { a, flow: x, exchange: y as ExchangeId } : null
-    case 'market': return okId(x) && (MARKETS as readonly string[]).includes(y ?? '') ? { a, flow: x, market: y as Market } : null
-    case 'ready': case 'suggested': case 'cancel': return okId(x) && y === undefined ? { a, flow: x } : null
+    case 'exchange': case 'ready': return okId(x) && okExchange(y) ? { a, flow: x, exchange: y } : null
+    case 'market': case 'suggested': return okId(x) && okExchange(y) && okMarket(z) ? { a, flow: x, exchange: y, market: z } : null
+    case 'cancel': case 'restart': case 'continue': return okId(x) && y === undefined ? { a, flow: x } : null
     case 'connect': return x === undefined ? { a } : null
     case 'lang': return (LOCALES as readonly string[]).includes(x ?? '') && y === undefined ? { a, locale: x as Locale } : null
     case 'notify': return (x === '1' || x === '0') && y === undefined ? { a, on: x === '1' } : null

@@ -2,7 +2,7 @@ import type { Api } from 'grammy'
 import type { AppLogger } from '../logger.js'
 
 /** Commands shown in Telegram's menu, in order. */
-export const COMMANDS = ['connect', 'connections', 'status', 'test', 'rename', 'replace', 'delete', 'settings', 'help', 'cancel'] as const
+export const COMMANDS = ['connect', 'connections', 'status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume', 'settings', 'help', 'cancel'] as const
 
 /**
  * Registers the command menu per language (English as the default, Portuguese for "pt" users).

@@ -3,19 +3,20 @@ import type { I18nFlavor } from '@grammyjs/i18n'
 import type { Context } from 'grammy'
 import type { AppLogger } from '../logger.js'
 import type { ConnectionService } from '../services/connections.js'
+import type { PlatformGate } from '../services/platform-gate.js'
 import type { UsersRepo } from '../storage/users.repo.js'
 import type { CredentialIntake } from './credential-intake.js'
 
 /** What every handler can reach through `ctx.deps`; injected by createBot, never imported. */
 export interface BotDeps {
   connections: ConnectionService
+  /** The platform gate: the trader's /pause and /resume. */
+  gate: PlatformGate
   users: UsersRepo
   intake: CredentialIntake
   logger: AppLogger
   settings: {
     egressIps: readonly string[]
-    /** An idle /connect or /replace flow ends after this long and its secrets are wiped. */
-    flowTimeoutMs: number
   }
 }
 

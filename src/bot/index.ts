@@ -7,11 +7,14 @@ import { CONNECT_FLOW, connectFlow } from './conversations/connect.js'
 import { createTransport } from './transport.js'
 import { RENAME_FLOW, renameFlow } from './conversations/rename.js'
 import { REPLACE_FLOW, replaceFlow } from './conversations/replace.js'
-import { errorHandler } from './error-handler.js'
+import { createErrorHandler } from './error-handler.js'
 import { connectionsFeature } from './features/connections.js'
 import { groupGuardFeature } from './features/guards.js'
+import { ipsFeature } from './features/ips.js'
 import { manageFeature } from './features/manage.js'
+import { pauseFeature } from './features/pause.js'
 import { settingsFeature } from './features/settings.js'
+import { resumeFlowFeature } from './features/resume-flow.js'
 import { startFeature } from './features/start.js'
 import { statusFeature } from './features/status.js'
 import { testFeature } from './features/test.js'
@@ -32,8 +35,10 @@ export interface BotOptions {
 
 /**
  * Builds the bot: the table of contents of the whole Telegram side. Order matters: per-chat
- * ordering, deps, errors, logging, the user, i18n, the group guard, the credential intake (before
- * conversations, so no credential reaches their replay log), the flows, the features, and the
+ * ordering, deps, errors, logging, the user, i18n, the group guard, the conversations plugin, the
+ * credential intake (after the plugin, so it can end a flow whose time is up, and before every
+ * conversation, so no credential reaches a replay log: the log records the update only when a
+ * conversation runs), the flows, the features, the resumption of old flow buttons, and the
  * catch-all last.
  */
 export function createBot(token: string, deps: BotDeps, options: BotOptions) {
@@ -65,21 +70,26 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
     },
     i18n,
   ]
-  const flowOptions = (id: string) => ({ id, plugins: flowPlugins, maxMillisecondsToWait: deps.settings.flowTimeoutMs })
+  // No wait timeout here: the intake times flows out (see credential-intake.ts).
+  const flowOptions = (id: string) => ({ id, plugins: flowPlugins })
 
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
   bot.use(attachDeps as Middleware<BotContext>)
-  const guarded = bot.errorBoundary(errorHandler)
+  // Anything that escapes the boundary (it never should) is logged through the scrubbing
+  // logger, never grammY's console output, and never stops the bot.
+  bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err: err.error }, 'update failed outside the error boundary'))
+  const guarded = bot.errorBoundary(createErrorHandler(i18n))
   guarded.use(updateLogger)
   guarded.use(userTracker)
   guarded.use(i18n as unknown as Middleware<BotContext>)
   guarded.use(groupGuardFeature)
-  guarded.use(deps.intake.middleware)
   guarded.use(conversations<BotContext, FlowContext>())
+  guarded.use(deps.intake.middleware)
   guarded.use(createConversation<BotContext, FlowContext>(connectFlow, flowOptions(CONNECT_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(replaceFlow, flowOptions(REPLACE_FLOW)))
   guarded.use(createConversation<BotContext, FlowContext>(renameFlow, flowOptions(RENAME_FLOW)))
-  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, settingsFeature)
+  guarded.use(startFeature, connectionsFeature, statusFeature, testFeature, manageFeature, pauseFeature, settingsFeature, ipsFeature)
+  guarded.use(resumeFlowFeature)
   guarded.use(unhandledFeature)
   return bot
 }

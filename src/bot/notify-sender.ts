@@ -4,6 +4,7 @@ import { LOCALES, TRANSIENT_CODES, type ExchangeId, type TestReport } from '../d
 import type { NotificationPayload, SendFailure, SendJob } from '../monitor/notification.js'
 import type { UsersRepo } from '../storage/users.repo.js'
 import { pack } from './callback-data.js'
+import { API_MANAGEMENT_URL } from './exchange-links.js'
 import { escapeHtml } from './html.js'
 import { renderCheck, type Translate } from './render/report.js'
 
@@ -44,7 +45,8 @@ export function createNotifySender(deps: NotifySenderDeps) {
     const t: Translate = (key, params) => deps.translate(locale, key, params)
     const exchangeOnly = p.checks.length > 0 && p.checks.every((c) => c.code !== undefined && TRANSIENT_CODES.has(c.code))
     const head = p.kind === 'offline' && exchangeOnly ? 'notify-offline-exchange' : `notify-${p.kind}`
-    const lines = [t(head, { name: escapeHtml(p.name), exchange: label(p.exchange), since: utc(p.since) })]
+    const date = String(p.checks.find((c) => c.id === 'expiry')?.detail?.['date'] ?? '')
+    const lines = [t(head, { name: escapeHtml(p.name), exchange: label(p.exchange), since: utc(p.since), date: escapeHtml(date) })]
     if (p.kind !== 'recovered' && !(p.kind === 'offline' && exchangeOnly)) {
       const report: TestReport = { exchange: p.exchange, market: p.market, verdict: 'offline', transient: exchangeOnly, checks: p.checks, startedAt: p.since, durationMs: 0, requestCount: 0 }
       // Telegram refuses texts over 4096 characters: keep the checks that fit (the first is the blocker).
@@ -57,11 +59,13 @@ export function createNotifySender(deps: NotifySenderDeps) {
       }
     }
     if (p.kind === 'offline' && !exchangeOnly) lines.push('', t('notify-footer-fix'))
-    if (p.kind === 'reminder') lines.push('', t('notify-footer-fix'))
+    if (p.kind === 'reminder' || p.kind === 'expiry') lines.push('', t('notify-footer-fix'))
     lines.push(`<i>${t('notify-footer-settings')}</i>`)
     let keyboard: InlineKeyboard | undefined
-    if (p.kind === 'offline' || p.kind === 'reminder') keyboard = new InlineKeyboard().text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
+    if (p.kind === 'offline' || p.kind === 'reminder' || p.kind === 'expiry') keyboard = new InlineKeyboard().text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
     if (p.kind === 'unsafe') keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId }))
+    // A fix to make on the exchange: one tap to its API page.
+    if (keyboard && !exchangeOnly) keyboard.row().url(t('button-open-api-page', { exchange: label(p.exchange) }), API_MANAGEMENT_URL[p.exchange])
     return { text: lines.join('\n'), keyboard }
   }
 

@@ -13,7 +13,7 @@ import { startFakeTelegram } from '../../test/fakes/telegram-server.js'
 import { createApp } from '../app.js'
 import type { Config } from '../config.js'
 import { createLogger } from '../logger.js'
-import { demoAccounts, demoBanner } from './demo-accounts.js'
+import { demoAccounts, demoBanner, platformBanner } from './demo-accounts.js'
 import { runTerminalChat } from './terminal-chat.js'
 
 /** The address the fake exchange sees as ours, so IP whitelists can be shown working and failing. */
@@ -36,13 +36,16 @@ export async function runDemo(base: Config, io: { input: Readable; output: Writa
     masterKeyFile: join(dir, 'master.key'),
     egressIps: [DEMO_EGRESS_IP],
     webhook: undefined,
+    // The platform gate too, on a free local port unless PLATFORM_API_PORT names one.
+    platformApi: base.platformApi ?? { host: '127.0.0.1', port: 0, credentialsPerMinute: 60 },
   }
   const logFile = join(dir, 'demo.log')
   const logger = createLogger({ level: base.logLevel, destination: (await import('pino')).default.destination({ dest: logFile, sync: true }) })
   const app = await createApp(config, logger, { botInfo: tg.botInfo })
   await app.start()
   const user = tg.createUser({ id: 4242, firstName: 'Demo', languageCode: io.language ?? 'en' })
-  io.output.write(demoBanner(accounts, logFile))
+  const { token } = app.platform.tokens.create('demo', ['status', 'credentials'])
+  io.output.write(demoBanner(accounts, logFile, platformBanner(app.platform.api!.url, token)))
   try {
     await runTerminalChat({ fake: tg, user, input: io.input, output: io.output, ...((io.input as { isTTY?: boolean }).isTTY ? {} : { settleMs: 1000 }) })
   } finally {

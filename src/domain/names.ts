@@ -4,9 +4,9 @@ export type NameProblem = 'EMPTY' | 'TOO_LONG' | 'BAD_CHARS'
 /** Longest name we accept: fits a button label and a callback-free display. */
 export const NAME_MAX = 32
 
-// Letters and digits of any script, space, and a few separators; no control, format (zero-width,
+// Letters and digits of any script, space, and a few separators (+ for "spot+futures"); no control, format (zero-width,
 // bidi overrides) or markup characters, so a name can never break a message's formatting.
-const NAME_RE = /^[\p{L}\p{N}][\p{L}\p{N} _.\-#]*$/u
+const NAME_RE = /^[\p{L}\p{N}][\p{L}\p{N} _.\-#+]*$/u
 
 /** Normalizes what the user typed (trim, collapse spaces, NFC) before validation and storage. */
 export function normalizeName(raw: string): string {

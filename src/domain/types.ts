@@ -3,8 +3,11 @@
  * monitor) speaks the same words and none depends on another's library.
  */
 
-/** Every exchange the platform can connect; adding one here forces a registry entry (exhaustive). */
-export const EXCHANGE_IDS = ['mexc', 'kucoin'] as const
+/**
+ * Every exchange the platform can connect; adding one here forces a registry entry (exhaustive).
+ * The order is the order the bot offers them: the most used first.
+ */
+export const EXCHANGE_IDS = ['binance', 'bybit', 'okx', 'bitget', 'gate', 'kucoin', 'mexc', 'htx', 'bingx', 'coinbase'] as const
 /** An exchange the platform can connect. */
 export type ExchangeId = (typeof EXCHANGE_IDS)[number]
 
@@ -36,6 +39,8 @@ export const CHECK_IDS = [
   'futures',
   'withdraw',
   'ip',
+  // Right after the IP check: on most exchanges a key without a bound IP is the key that expires.
+  'expiry',
 ] as const
 /** One line of the connection report. */
 export type CheckId = (typeof CHECK_IDS)[number]
@@ -46,6 +51,14 @@ export type CheckState = 'pass' | 'warn' | 'fail' | 'unknown'
 /** Every diagnosis the bot can explain; each has a cause and a per-exchange fix in the locales. */
 export const DIAGNOSIS_CODES = [
   'INVALID_KEY',
+  // Binance -2015 on the first signed call: a bad key, an IP not whitelisted or a missing permission.
+  'KEY_REJECTED',
+  // The key has expired (Bybit 33004, MEXC 402): a new one is needed.
+  'KEY_EXPIRED',
+  // KuCoin 400008/400009: a retired V1/V2 key (or key version) that needs a new V3 key.
+  'KEY_OUTDATED',
+  // OKX 50101/50119: a key made on another OKX site (EEA, US) or for demo trading.
+  'KEY_WRONG_ENVIRONMENT',
   'INVALID_SECRET',
   'INVALID_PASSPHRASE',
   'NO_READ_PERMISSION',
@@ -62,6 +75,12 @@ export const DIAGNOSIS_CODES = [
   'ACCOUNT_RESTRICTED',
   'UNKNOWN',
   'IP_UNVERIFIED',
+  // The exchange states the day this key stops working (`detail.date`, `detail.expiresAt`).
+  'KEY_EXPIRES',
+  // The exchange's rule says this key will expire or lose trading (no bound IP), without a date.
+  'KEY_EXPIRY_RULE',
+  // The exchange would not show the key's permissions (Bitget Unified Trading Account, Gate without Account read).
+  'PERMISSIONS_UNVERIFIED',
 ] as const
 /** A machine-readable reason for a non-passing check, mapped to user text only at the edge. */
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number]

@@ -16,12 +16,19 @@ export type FormatProblem =
   | 'LOOKS_LIKE_SECRET'
   | 'LOOKS_LIKE_KEY'
   | 'SAME_AS_KEY'
+  // A pasted PEM block (Binance Ed25519/RSA keys) that is not a usable private key:
+  | 'PEM_INVALID' // not a well-formed PEM private key
+  | 'PEM_PUBLIC_KEY' // the public key (the half uploaded to the exchange), not the private one
+  | 'PEM_ENCRYPTED' // protected by a password, which a bot cannot type
+  | 'PEM_UNSUPPORTED' // a key type this exchange does not sign with
 
 /** How an exchange names and checks one credential field. */
 export interface CredentialFieldSpec {
   field: CredentialField
   /** Secrets are never displayed, not even masked; the key is shown masked. */
   secret: boolean
+  /** The field is unlike other exchanges' (Coinbase: a key name, a PEM), so the bot asks for it in its own words. */
+  ownPrompt?: true
 }
 
 /** Per-test options: the markets wanted, our egress IPs (for the whitelist check), time bounds. */
@@ -42,6 +49,8 @@ export interface ExchangeAdapter {
   id: ExchangeId
   /** Display name, e.g. "KuCoin". Brand names are not translated. */
   label: string
+  /** What the exchange's own screen calls the API key ("Access Key" on MEXC); default "API Key". */
+  keyTerm?: string
   credentialFields: readonly CredentialFieldSpec[]
   /** Markets this adapter can check; the bot offers only these. */
   markets: readonly Market[]

@@ -13,7 +13,7 @@ export type CcxtClass<E extends Exchange> = new (config?: Record<string, unknown
 /** What the last HTTP response said, kept so a diagnosis never has to parse ccxt's message. */
 export interface ResponseTrace {
   status?: number
-  /** The exchange's own `code` field from a JSON body, as a string (`"10072"`, `"400003"`). */
+  /** The exchange's own error code from a JSON body, as a string (`"10072"`, `"400003"`, Bybit's `retCode`). */
   exchangeCode?: string
   retryAfterS?: number
 }
@@ -27,7 +27,21 @@ export interface CcxtClientSpec {
    * (e.g. `['spot', 'private']` or `['futuresPrivate']`), or undefined to keep it.
    */
   origin?: (path: readonly string[]) => string | undefined
+  /**
+   * Where this exchange puts its error code in a JSON body, first present field wins; default
+   * `['code']`. Bybit says `retCode` (`ret_code` on older paths).
+   */
+  codeFields?: readonly string[]
+  /**
+   * For exchanges whose code alone does not say what happened (HTX answers `api-signature-not-valid`
+   * for a bad key, a bad secret, an IP or a clock): reads the body and returns a code from a fixed
+   * vocabulary of its own, never the message text. Wins over `codeFields` when it returns a code.
+   */
+  readCode?: CodeReader
 }
+
+/** Reads an exchange's error code from a parsed JSON body; see {@link CcxtClientSpec.readCode}. */
+export type CodeReader = (body: Record<string, unknown>) => string | undefined
 
 /** A ccxt instance plus the request counter and last-response trace the report needs. */
 export interface CcxtClient<E extends Exchange> {
@@ -51,20 +65,28 @@ export function createCcxtClient<E extends Exchange>(Klass: CcxtClass<E>, spec: 
     timeout: spec.timeoutMs,
     enableRateLimit: false,
   })
+  const codeFields = spec.codeFields ?? ['code']
   if (spec.origin) ex.urls['api'] = rewriteOrigins(ex.urls['api'], [], spec.origin) as typeof ex.urls['api']
   let count = 0
   let trace: ResponseTrace = {}
   const anyEx = ex as unknown as {
+    milliseconds: () => number
+    seconds: () => number
     fetch: (...a: unknown[]) => Promise<unknown>
     onRestResponse: (status: number, statusText: string, url: string, method: string, headers: Record<string, string>, body: string, ...rest: unknown[]) => string
   }
+  // ccxt reads the clock through the `Date.now` it captured when it was imported; nonces and
+  // timestamps then follow the process clock the rest of the app (and a test's controlled
+  // clock) reads, so a signature and the report that judges it never disagree on the time.
+  anyEx.milliseconds = () => Date.now()
+  anyEx.seconds = () => Math.floor(Date.now() / 1000)
   const originalFetch = anyEx.fetch.bind(ex)
   anyEx.fetch = (...args: unknown[]) => {
     count++
     return originalFetch(...args)
   }
   anyEx.onRestResponse = (status, _text, _url, _method, headers, body) => {
-    trace = { status, ...readBody(body), ...readRetryAfter(headers) }
+    trace = { status, ...readBody(body, codeFields, spec.readCode), ...readRetryAfter(headers) }
     return typeof body === 'string' ? body.trim() : body
   }
   return {
@@ -94,12 +116,17 @@ export function rewriteOrigins(node: unknown, path: string[], origin: (path: rea
   return node
 }
 
-function readBody(body: unknown): Pick<ResponseTrace, 'exchangeCode'> {
+function readBody(body: unknown, fields: readonly string[], readCode?: CodeReader): Pick<ResponseTrace, 'exchangeCode'> {
   if (typeof body !== 'string' || !body.trimStart().startsWith('{')) return {}
   try {
-    const parsed = JSON.parse(body) as { code?: unknown }
-    const code = parsed.code
-    return typeof code === 'string' || typeof code === 'number' ? { exchangeCode: String(code) } : {}
+    const parsed = JSON.parse(body) as Record<string, unknown>
+    const own = readCode?.(parsed)
+    if (own !== undefined) return { exchangeCode: own }
+    for (const f of fields) {
+      const code = parsed[f]
+      if (typeof code === 'string' || typeof code === 'number') return { exchangeCode: String(code) }
+    }
+    return {}
   } catch {
     return {}
   }

@@ -1,7 +1,6 @@
 /**
- * Reading KuCoin's key info: the comma-separated permission list and the IP whitelist, which
- * KuCoin returns masked (`"203.**.154,103.**.34"` in its own SDK fixtures), so matching has to
- * treat `**` as "any middle part".
+ * Reading KuCoin's key info: the comma-separated permission list (the IP whitelist, which KuCoin
+ * masks as `"203.**.154,103.**.34"`, is matched in `key-checks.ts`).
  */
 
 /** Splits `"General,Spot,Futures"` (also tolerates `"General, Spot"` and arrays). */
@@ -17,26 +16,4 @@ export function parseKucoinPermissions(value: unknown): string[] {
  */
 export function withdrawWords(permissions: readonly string[]): string[] {
   return permissions.filter((p) => /transfer|withdraw/i.test(p))
-}
-
-/** Whitelist verdict against our egress IPs: missing = none set, pass = all ours listed. */
-export type WhitelistResult = { state: 'pass' } | { state: 'missing' } | { state: 'fail'; missing: string[] }
-
-/**
- * Compares the key's whitelist with our egress IPs. An empty list is `missing`. With no egress
- * IPs configured, a non-empty list is a pass: the call we just made came through it.
- */
-export function evaluateWhitelist(whitelist: readonly string[], egressIps: readonly string[]): WhitelistResult {
-  if (whitelist.length === 0) return { state: 'missing' }
-  const missing = egressIps.filter((ip) => !whitelist.some((entry) => ipMatches(entry, ip)))
-  return missing.length === 0 ? { state: 'pass' } : { state: 'fail', missing }
-}
-
-/** Exact match, or a masked entry (`203.**.7`) whose visible ends match the IP's. */
-export function ipMatches(entry: string, ip: string): boolean {
-  const e = entry.trim().toLowerCase()
-  const target = ip.trim().toLowerCase()
-  if (!e.includes('*')) return e === target
-  const [head, tail] = e.split(/\*+/, 2) as [string, string | undefined]
-  return target.startsWith(head) && target.endsWith(tail ?? '') && target.length > head.length + (tail ?? '').length
 }

@@ -1,7 +1,8 @@
 /**
  * KuCoin spot, with futures on its own host. KuCoin reports the calling key's permissions and
- * IP whitelist (`GET /api/v1/user/api-key`, any permission set may call it), so trade,
- * futures and withdrawal are read from the key itself rather than guessed.
+ * IP whitelist (`GET /api/v1/user/api-key`, which needs the General permission: a key without
+ * it is refused there with 400007), so trade, futures and withdrawal are read from the key
+ * itself rather than guessed.
  *
  * Requests per test: timestamp, api-key, accounts, futures account-overview (futures/both and
  * only when the key has the Futures permission): 3 for spot, at most 4 otherwise.
@@ -13,8 +14,10 @@ import { createCcxtClient } from './ccxt-client.js'
 import { loadCcxtClass } from './ccxt-load.js'
 import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
+import { setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
-import { evaluateWhitelist, parseKucoinPermissions, withdrawWords } from './kucoin-permissions.js'
+import { setWhitelistCheck, setWithdrawCheck } from './key-checks.js'
+import { parseKucoinPermissions, withdrawWords } from './kucoin-permissions.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
 /**
@@ -29,8 +32,18 @@ export const KUCOIN_FORMAT: FormatRules = {
   passphrase: { charset: /[\x21-\x7e]/, minLength: 1, maxLength: 64 },
 }
 
-/** KuCoin's own codes; ccxt maps 400001-400007 all to AuthenticationError. */
+// Families KuCoin's gateway documents as ranges: 4002xx partner (broker) errors, which come
+// from ccxt's partner headers and say nothing about the user's key; 4003xx regional and KYC
+// restrictions on the account.
+const family = (from: number, code: 'UNKNOWN' | 'ACCOUNT_RESTRICTED') => Object.fromEntries(Array.from({ length: 100 }, (_, i) => [String(from + i), code]))
+
+/**
+ * KuCoin's own codes (docs-new "GATEWAY ERROR CODE", ccxt 4.5.84); ccxt maps 400001-400007 all
+ * to AuthenticationError and 400008 (a retired V1/V2 key) to NotSupported.
+ */
 export const KUCOIN_CODES: CodeTable = {
+  ...family(400200, 'UNKNOWN'),
+  ...family(400300, 'ACCOUNT_RESTRICTED'),
   '400001': 'UNKNOWN', // auth headers missing: our bug, not the user's
   '400002': 'CLOCK_SKEW', // KC-API-TIMESTAMP outside the window
   '400003': 'INVALID_KEY', // KC-API-KEY does not exist
@@ -38,9 +51,13 @@ export const KUCOIN_CODES: CodeTable = {
   '400005': 'INVALID_SECRET', // signature error
   '400006': 'IP_NOT_ALLOWED', // request IP not in the key's whitelist
   '400007': 'PERMISSION', // access denied: key lacks the permission
-  '400303': 'ACCOUNT_RESTRICTED', // identity verification required
+  '400008': 'KEY_OUTDATED', // V1 & V2 API keys are no longer supported: create a V3 key
+  '400009': 'KEY_OUTDATED', // invalid KC-API-KEY-VERSION
+  '400010': 'PERMISSION', // UID access denied, requires more permission
   '411100': 'ACCOUNT_RESTRICTED', // account frozen
   '429000': 'RATE_LIMITED',
+  '1015': 'RATE_LIMITED', // Cloudflare's per-IP limit
+  // 200002 is also "order cancel suspended": left to the HTTP status (429 = rate limit).
   '500000': 'EXCHANGE_UNAVAILABLE',
   '503000': 'EXCHANGE_UNAVAILABLE',
 }
@@ -54,6 +71,7 @@ export function createKucoinAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'kucoin',
     label: 'KuCoin',
+    keyTerm: 'API Key',
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },
@@ -68,8 +86,17 @@ export function createKucoinAdapter(deps: AdapterDeps): ExchangeAdapter {
 function checksFor(market: Market): CheckId[] {
   const ids: CheckId[] = ['reachable', 'key', 'secret', 'passphrase', 'balance', 'trade']
   if (market !== 'spot') ids.push('futures')
-  return [...ids, 'withdraw', 'ip']
+  return [...ids, 'withdraw', 'ip', 'expiry']
 }
+
+// The names KuCoin's API Management page shows for its API words, so a trader finds the box.
+const KUCOIN_LABELS: Readonly<Record<string, string>> = {
+  transfer: 'Withdrawal (API: Transfer)',
+  innertransfer: 'Flex Transfers (API: InnerTransfer)',
+}
+
+/** KuCoin: trading keys without an IP are deleted or lose trading after 30 days unused (support 360015102174). */
+export const KUCOIN_UNBOUND_DAYS = 30
 
 /** Spot and futures share paths (`/api/v1/...`) on different hosts, so each gets its own base. */
 export function kucoinOrigin(urls: AdapterDeps['urls']): ((path: readonly string[]) => string | undefined) | undefined {
@@ -105,14 +132,8 @@ async function testKucoin(deps: AdapterDeps, credentials: Credentials, options: 
   } else if (hasSpot) report.set('trade', 'pass')
   else report.set('trade', 'fail', 'NO_TRADE_PERMISSION')
 
-  const risky = withdrawWords(info.rawPermissions)
-  if (risky.length > 0) report.set('withdraw', 'fail', 'WITHDRAW_ENABLED', { permissions: risky.join(', ') })
-  else report.set('withdraw', 'pass')
-
-  const ip = evaluateWhitelist(info.whitelist, options.egressIps)
-  if (ip.state === 'pass') report.set('ip', 'pass')
-  else if (ip.state === 'missing') report.set('ip', 'warn', 'IP_WHITELIST_MISSING', { ips: options.egressIps.join(', ') })
-  else report.set('ip', 'fail', 'IP_NOT_ALLOWED', { ips: ip.missing.join(', ') })
+  setWithdrawCheck(report, withdrawWords(info.rawPermissions).map((p) => KUCOIN_LABELS[p.toLowerCase()] ?? p))
+  setExpiryRule(report, setWhitelistCheck(report, info.whitelist, options.egressIps), KUCOIN_UNBOUND_DAYS)
 
   const assets = await s.call(ACCOUNTS, (ex) => ex.privateGetAccounts(), countAssets)
   if (s.blocked) return s.finish()

@@ -5,14 +5,19 @@
  *
  * Requests per test: time, account, order/test (spot/both), contract assets (futures/both):
  * 3 for spot, 3 for futures, 4 for both.
+ *
+ * Expiry: MEXC keys without a linked IP are valid for 90 days (spot docs FAQ), and whether a
+ * key has one cannot be read, so the expiry check states the rule as `unknown`.
  */
 import type { mexc } from 'ccxt'
 import type { CheckId, Credentials, Market } from '../domain/types.js'
 import type { ExchangeAdapter, TestOptions } from './adapter.js'
+import { countHeldBalances } from './balances.js'
 import { createCcxtClient } from './ccxt-client.js'
 import { loadCcxtClass } from './ccxt-load.js'
 import type { AdapterDeps } from './deps.js'
 import { BadShapeError, type CodeTable } from './diagnose.js'
+import { setExpiryRule } from './expiry.js'
 import { validateWith, type FormatRules } from './format.js'
 import { createSession, requireNumber, requireObject, type StepSpec } from './session.js'
 
@@ -28,13 +33,16 @@ export const MEXC_FORMAT: FormatRules = {
 }
 
 /**
- * MEXC's own codes (ccxt 4.5.84 exception table plus the spot v3 docs). ccxt alone would call
- * 10072 and 700006 BadRequest, and 700002 and 700007 the same AuthenticationError.
+ * MEXC's own codes (ccxt 4.5.84 exception table plus the spot v3 and contract docs). ccxt alone
+ * would call 10072 and 700006 BadRequest, 700002 and 700007 the same AuthenticationError, and a
+ * `403` body (MEXC's web firewall limit) PermissionDenied. Several codes here (402, 406, 602,
+ * 701-704, 510, 604, 801) are the contract API's, applied to both APIs: they do not collide.
  */
 export const MEXC_CODES: CodeTable = {
   '10072': 'INVALID_KEY', // invalid access key
-  '402': 'INVALID_KEY', // API key expired
-  '700002': 'INVALID_SECRET', // signature not valid (wrong secret)
+  '700001': 'INVALID_KEY', // API-key format invalid
+  '402': 'KEY_EXPIRED', // API key expired (contract)
+  '700002': 'INVALID_SECRET', // signature not valid: wrong secret, or (ccxt) an expired key
   '602': 'INVALID_SECRET', // signature verification failed
   '700003': 'CLOCK_SKEW', // timestamp outside recvWindow
   '700006': 'IP_NOT_ALLOWED', // IP not in the key's whitelist
@@ -45,6 +53,7 @@ export const MEXC_CODES: CodeTable = {
   '703': 'PERMISSION',
   '704': 'PERMISSION',
   '429': 'RATE_LIMITED',
+  '403': 'RATE_LIMITED', // "Access Denied": the web firewall's rate limit, not a permission
   '510': 'RATE_LIMITED',
   '500': 'EXCHANGE_UNAVAILABLE',
   '501': 'EXCHANGE_UNAVAILABLE',
@@ -53,19 +62,24 @@ export const MEXC_CODES: CodeTable = {
   '604': 'EXCHANGE_UNAVAILABLE', // feature under maintenance
   '801': 'EXCHANGE_UNAVAILABLE', // system under maintenance
   '11444': 'EXCHANGE_UNAVAILABLE', // temporarily unavailable
-  '30018': 'ACCOUNT_RESTRICTED', // account cannot place orders
   '60005': 'ACCOUNT_RESTRICTED', // account abnormal
   '730100': 'ACCOUNT_RESTRICTED', // unusual user status
   '140002': 'ACCOUNT_RESTRICTED', // sub-account forbidden
 }
 
-// On the contract API, 401 ("no authority") and 1000 (no contract account) mean futures is off for this key.
-const CONTRACT_CODES: CodeTable = { '401': 'PERMISSION', '1000': 'PERMISSION', '10073': 'CLOCK_SKEW' }
+// On the contract API, 401 ("no authority") and 1000 (no contract account) mean futures is off
+// for this key; 513 is its time-window refusal (request time more than 10 s off).
+const CONTRACT_CODES: CodeTable = { '401': 'PERMISSION', '1000': 'PERMISSION', '10073': 'CLOCK_SKEW', '513': 'CLOCK_SKEW' }
 
-// order/test rejected the order on its merits: the key got past the permission check.
-const ORDER_MERIT_CODES = new Set(['30002', '30003', '30004', '30005', '30010', '30014', '30016', '30027', '30028', '30029', '30032', '30041', '30087', '10101', '10095', '10096', '10097', '10102', '2011', '-2011', '-1121', '10007'])
-// The key trades, but not this pair: MEXC keys carry a per-pair list.
-const PAIR_NOT_ENABLED_CODES = new Set(['70011', '10004'])
+// order/test rejected the order on its merits: the key got past the permission check
+// (30018 "market order is disabled" included: the probe is a limit order anyway).
+const ORDER_MERIT_CODES = new Set(['30002', '30003', '30004', '30005', '30010', '30014', '30016', '30018', '30027', '30028', '30029', '30032', '30041', '30087', '10101', '10095', '10096', '10097', '10102', '2011', '-2011', '-1121', '10007'])
+// The key trades, but not this pair: MEXC keys carry a per-pair list (30020 "no permission for
+// the symbol"; ccxt calls it AuthenticationError, which would blame the key).
+const PAIR_NOT_ENABLED_CODES = new Set(['70011', '10004', '30020'])
+
+/** MEXC: "The validity of an API Key without a linked IP address is 90 days" (spot docs FAQ). */
+export const MEXC_UNBOUND_DAYS = 90
 
 /** The pair used to prove trade permission through order/test; it is never placed. */
 export const MEXC_PROBE_SYMBOL = 'BTCUSDT'
@@ -79,6 +93,7 @@ export function createMexcAdapter(deps: AdapterDeps): ExchangeAdapter {
   return {
     id: 'mexc',
     label: 'MEXC',
+    keyTerm: 'Access Key',
     credentialFields: [
       { field: 'apiKey', secret: false },
       { field: 'secret', secret: true },
@@ -92,7 +107,7 @@ export function createMexcAdapter(deps: AdapterDeps): ExchangeAdapter {
 function checksFor(market: Market): CheckId[] {
   const ids: CheckId[] = ['reachable', 'key', 'secret', 'balance', 'trade']
   if (market !== 'spot') ids.push('futures')
-  return [...ids, 'withdraw', 'ip']
+  return [...ids, 'withdraw', 'ip', 'expiry']
 }
 
 async function testMexc(deps: AdapterDeps, credentials: Credentials, options: TestOptions) {
@@ -107,7 +122,7 @@ async function testMexc(deps: AdapterDeps, credentials: Credentials, options: Te
 
   if (!(await s.measureReachable((ex) => ex.spotPublicGetTime(), (raw) => requireNumber(requireObject(raw)['serverTime'])))) return s.finish()
 
-  const assets = await s.call(ACCOUNT, (ex) => ex.spotPrivateGetAccount(), countAssets)
+  const assets = await s.call(ACCOUNT, (ex) => ex.spotPrivateGetAccount(), countHeldBalances)
   if (s.blocked) return s.finish()
   report.set('key', 'pass')
   report.set('secret', 'pass')
@@ -136,21 +151,13 @@ async function testMexc(deps: AdapterDeps, credentials: Credentials, options: Te
   report.set('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')
   // Our calls got through, so either there is no whitelist or it holds this IP: we cannot tell which.
   report.set('ip', 'unknown', 'IP_UNVERIFIED', { ips: options.egressIps.join(', ') })
+  setExpiryRule(report, undefined, MEXC_UNBOUND_DAYS)
   return s.finish()
 }
 
 function probeOrder(): Record<string, string> {
   // A limit buy far below the market: valid on its face, never placed (order/test only validates).
   return { symbol: MEXC_PROBE_SYMBOL, side: 'BUY', type: 'LIMIT', quantity: '0.001', price: '10000' }
-}
-
-function countAssets(raw: unknown): number {
-  const balances = requireObject(raw)['balances']
-  if (!Array.isArray(balances)) throw new BadShapeError('balances')
-  return balances.filter((b) => {
-    const o = requireObject(b)
-    return requireNumber(o['free'] ?? 0) + requireNumber(o['locked'] ?? 0) > 0
-  }).length
 }
 
 function requireContractOk(raw: unknown): boolean {

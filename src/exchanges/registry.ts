@@ -5,13 +5,29 @@
  */
 import { EXCHANGE_IDS, type ExchangeId } from '../domain/types.js'
 import type { ExchangeAdapter } from './adapter.js'
+import { createBinanceAdapter } from './binance.js'
+import { createBybitAdapter } from './bybit.js'
+import { createBingxAdapter } from './bingx.js'
+import { createBitgetAdapter } from './bitget.js'
+import { createCoinbaseAdapter } from './coinbase.js'
 import type { AdapterDeps } from './deps.js'
+import { createGateAdapter } from './gate.js'
+import { createHtxAdapter } from './htx.js'
 import { createKucoinAdapter } from './kucoin.js'
 import { createMexcAdapter } from './mexc.js'
+import { createOkxAdapter } from './okx.js'
 
 const FACTORIES: Record<ExchangeId, (deps: AdapterDeps) => ExchangeAdapter> = {
-  mexc: createMexcAdapter,
+  binance: createBinanceAdapter,
+  bybit: createBybitAdapter,
+  okx: createOkxAdapter,
   kucoin: createKucoinAdapter,
+  mexc: createMexcAdapter,
+  bitget: createBitgetAdapter,
+  bingx: createBingxAdapter,
+  htx: createHtxAdapter,
+  gate: createGateAdapter,
+  coinbase: createCoinbaseAdapter,
 }
 
 /** The adapters the app can use; built once at startup from config. */

@@ -5,8 +5,11 @@
  */
 import { EXCHANGE_IDS, type CheckResult, type ExchangeId, type Market } from '../domain/types.js'
 
-/** What happened to a connection, from the user's point of view. */
-export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder'] as const
+/**
+ * What happened to a connection, from the user's point of view. `expiry` is the reminder that
+ * a key stops working on a date the exchange stated (7 days and 1 day before).
+ */
+export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder', 'expiry'] as const
 /** A notification's kind; each has its own text in notify.ftl. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -31,6 +31,8 @@ export interface MonitorDeps {
   test: (id: string) => Promise<TestOutcome | null>
   settings: MonitorSettings
   logger: AppLogger
+  /** Told each sweep's figures when it ends (the metrics' sweep duration). */
+  onSweep?: (stats: SweepStats) => void
   clock?: Clock
   random?: () => number
 }
@@ -136,6 +138,7 @@ export function createMonitor(deps: MonitorDeps) {
     const signal = abort.signal
     await Promise.all([...lanes].map(([exchange, list]) => lane(exchange, list, start, spreadMs, stats, signal)))
     stats.durationMs = clock.now() - start
+    deps.onSweep?.(stats)
     return stats
   }
 

@@ -5,18 +5,33 @@
 
 /** Object keys whose values are credentials or signing material, matched case-insensitively. */
 export const SECRET_KEY_PATTERN =
-  /^(api[-_]?key|apikey|secret|secret[-_]?key|api[-_]?secret|passphrase|password|pass|token|bot[-_]?token|master[-_]?key|signature|sign|authorization|cookie|x-mexc-apikey|x-mexc-signature|kc-api-[a-z-]+|x-bapi-[a-z-]+|ok-access-[a-z-]+|credentials|plaintext|sealed)$/i
+  /^(api[-_]?key|apikey|secret|secret[-_]?key|api[-_]?secret|passphrase|password|pass|token|bot[-_]?token|master[-_]?key|signature|sign|authorization|cookie|x-mexc-apikey|x-mexc-signature|x-mbx-apikey|kc-api-[a-z-]+|x-bapi-[a-z-]+|ok-access-[a-z-]+|x-bx-apikey|access-(?:key|sign|passphrase)|accesskeyid|accesskey|key|private[-_]?key|credentials|plaintext|sealed)$/i
 
 /** Replacement text for a redacted value. */
 export const REDACTED = '[redacted]'
 
-const QUERY_SECRET = /([?&](?:signature|sign|apikey|api_key|secret|passphrase|timestamp)=)[^&\s"']*/gi
-const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|KC-API-[A-Z-]+|Authorization|apiKey|secret|passphrase|password)"?\s*[:=]\s*"?)[^",}&\s]*/gi
+const QUERY_SECRET = /([?&](?:signature|sign|apikey|api_key|secret|passphrase|timestamp|accesskeyid|accesskey)=)[^&\s"']*/gi
+// Binance X-MBX-APIKEY, Bybit X-BAPI-*, OKX OK-ACCESS-*, Bitget ACCESS-*, BingX X-BX-APIKEY, Gate KEY/SIGN (and the masked `key` of its key list), HTX AccessKeyId.
+const HEADER_SECRET = /("?(?:X-MEXC-APIKEY|X-MBX-APIKEY|X-BAPI-[A-Z-]+|OK-ACCESS-[A-Z-]+|KC-API-[A-Z-]+|X-BX-APIKEY|ACCESS-(?:KEY|SIGN|PASSPHRASE)|AccessKeyId|KEY|SIGN|Authorization|apiKey|secret|passphrase|password)"?\s*[:=]\s*"?)(?:Bearer\s+)?[^",}&\s]*/gi
+// Coinbase signs with a JWT (a bearer token for its request, naming the key); and a pasted private key.
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g
+const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g
 const TELEGRAM_TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g
+// Bybit's 10004 "error sign! origin_string[<timestamp><API key><recvWindow><params>]" quotes the key.
+const BYBIT_SIGNED_TEXT = /(origin_string\[)[^\]]*/gi
+// A platform service token (see services/platform-tokens.ts): its public id stays, the secret part goes.
+const PLATFORM_TOKEN = /(bfcpt_[0-9a-f]{16}_)[0-9a-f]{8,}/g
 
 /** Scrubs signing material out of free text such as a ccxt error message (URL, headers, body). */
 export function scrubText(text: string): string {
-  return text.replace(QUERY_SECRET, `$1${REDACTED}`).replace(HEADER_SECRET, `$1${REDACTED}`).replace(TELEGRAM_TOKEN, REDACTED)
+  return text
+    .replace(PEM_PRIVATE_KEY, REDACTED)
+    .replace(JWT, REDACTED)
+    .replace(QUERY_SECRET, `$1${REDACTED}`)
+    .replace(HEADER_SECRET, `$1${REDACTED}`)
+    .replace(BYBIT_SIGNED_TEXT, `$1${REDACTED}`)
+    .replace(TELEGRAM_TOKEN, REDACTED)
+    .replace(PLATFORM_TOKEN, `$1${REDACTED}`)
 }
 
 /**

@@ -24,6 +24,11 @@ export interface Sealer {
   fingerprint(apiKey: string): string
   /** The API key's fingerprint under every loaded key, so duplicates are caught mid-rotation too. */
   fingerprints(apiKey: string): string[]
+  /**
+   * Keyed hash of a platform service token under the master key `keyId` (default: the current
+   * one), with its own derived subkey; null when that key is not loaded. Only this is stored.
+   */
+  tokenDigest(token: string, keyId?: string): string | null
 }
 
 const VERSION = 'v1'
@@ -58,6 +63,7 @@ export async function createSealer(keys: readonly Uint8Array[]): Promise<Sealer>
   const current = Uint8Array.from(keys[0]!)
   const currentKeyId = keyIdFor(current)
   const fingerprintKeys = [...byId.values()].map((k) => sodium.crypto_generichash(32, sodium.from_string('bfc-fingerprint'), k))
+  const tokenKeys = new Map([...byId].map(([id, k]) => [id, sodium.crypto_generichash(32, sodium.from_string('bfc-platform-token'), k)]))
   const fingerprintWith = (fk: Uint8Array, apiKey: string) => sodium.crypto_generichash(32, sodium.from_string(apiKey.trim()), fk, 'hex')
   const fail = (reason: OpenFailure): never => {
     throw new AppError('SEAL_FAILED', { reason })
@@ -106,6 +112,10 @@ export async function createSealer(keys: readonly Uint8Array[]): Promise<Sealer>
     },
     fingerprints(apiKey) {
       return fingerprintKeys.map((fk) => fingerprintWith(fk, apiKey))
+    },
+    tokenDigest(token, keyId = currentKeyId) {
+      const tk = tokenKeys.get(keyId)
+      return tk ? sodium.crypto_generichash(32, sodium.from_string(token), tk, 'hex') : null
     },
   }
 }

@@ -12,6 +12,10 @@ export interface ConnectionView {
   consecutiveFailures: number
   lastTestedAt: number | null
   report: TestReport | null
+  /** Paused by the trader (/pause): the platform gate refuses its credentials while set. */
+  pausedAt?: number | null
+  /** When the platform last read its credentials through the gate. */
+  lastCredentialReadAt?: number | null
 }
 
 /** Maps a stored row to its displayable view (drops every sealed column). */
@@ -26,5 +30,7 @@ export function toView(row: ConnectionRow): ConnectionView {
     consecutiveFailures: row.consecutiveFailures,
     lastTestedAt: row.lastTestedAt,
     report: row.lastReport ? (JSON.parse(row.lastReport) as TestReport) : null,
+    pausedAt: row.pausedAt,
+    lastCredentialReadAt: row.lastCredentialReadAt,
   }
 }

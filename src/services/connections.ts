@@ -46,6 +46,18 @@ export interface ConnectionServiceDeps {
    * crash can neither lose nor double it). Must be synchronous; a throw rolls the test back.
    */
   onTested?: (event: TestedEvent) => void
+  /**
+   * Issue 14 (platform gate): told inside the transaction of each change the platform must hear
+   * about, so its event commits with the change. Status changes reach it through `onTested`.
+   */
+  events?: ConnectionEventSink
+}
+
+/** Changes the platform gate turns into events; each call runs inside the change's transaction. */
+export interface ConnectionEventSink {
+  connected(c: ConnectionView, userId: number): void
+  replaced(c: ConnectionView, userId: number): void
+  removed(c: ConnectionView, userId: number): void
 }
 
 /** A committed test of a stored connection, as the monitor's transition recorder sees it. */
@@ -63,8 +75,9 @@ function isUnique(err: unknown, index: string): boolean {
 }
 
 /**
- * The use cases on connections and the only code that opens sealed credentials: plaintext
- * exists only inside a test call and is dropped right after. Errors are AppError codes.
+ * The use cases on connections and, with platform-gate.ts (the platform's credential read), the
+ * only code that opens sealed credentials: plaintext exists only inside a test call and is
+ * dropped right after. Errors are AppError codes.
  */
 export function createConnectionService(deps: ConnectionServiceDeps) {
   const { users, connections, testResults, sealer, exchanges, transaction, settings, logger } = deps
@@ -153,10 +166,10 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     },
     /** Throws NAME_INVALID / NAME_TAKEN; returns the normalized name. */
     checkName,
-    /** A free default name such as "MEXC spot", "MEXC spot 2". */
-    suggestName(userId: number, exchange: ExchangeId, market: Market): string {
+    /** A free default name such as "MEXC spot", "MEXC futuros 2"; `marketWord` is the market in the user's language. */
+    suggestName(userId: number, exchange: ExchangeId, market: Market, marketWord: string = market): string {
       const taken = new Set(connections.listByUser(userId).map((c) => c.name))
-      return suggestName(`${adapter(exchange).label} ${market}`, taken)
+      return suggestName(`${adapter(exchange).label} ${marketWord}`, taken)
     },
     /**
      * Validates, tests, and saves a new connection. A key with withdrawal enabled is refused and
@@ -187,6 +200,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
             statusChangedAt: report.startedAt,
           })
           record(id, report, 'connect')
+          deps.events?.connected(toView(inserted), input.userId)
           return inserted
         })
         logger.info({ connectionId: id, userId: input.userId, exchange: input.exchange, status: status.status }, 'connection saved')
@@ -233,7 +247,9 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
           })
           if (!ok) throw new AppError('NOT_FOUND', { what: 'connection' })
           record(id, report, 'replace')
-          return connections.getOwned(id, userId)!
+          const stored = connections.getOwned(id, userId)!
+          deps.events?.replaced(toView(stored), userId)
+          return stored
         })
         logger.info({ connectionId: id, userId }, 'credentials replaced')
         return { outcome: 'saved', connection: toView(updated), report }
@@ -255,8 +271,13 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     },
     /** Deletes the connection and its sealed credentials and history. */
     remove(userId: number, id: string): ConnectionView {
-      const row = connections.getOwned(id, userId)
-      if (!row || !connections.delete(id, userId)) throw new AppError('NOT_FOUND', { what: 'connection' })
+      const row = transaction(() => {
+        const found = connections.getOwned(id, userId)
+        if (!found || !connections.delete(id, userId)) return undefined
+        deps.events?.removed(toView(found), userId)
+        return found
+      })
+      if (!row) throw new AppError('NOT_FOUND', { what: 'connection' })
       logger.info({ connectionId: id, userId }, 'connection deleted')
       return toView(row)
     },

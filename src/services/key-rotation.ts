@@ -32,9 +32,12 @@ export function resealRow(row: ConnectionRow, sealer: Sealer): SealedFields {
 }
 
 /**
- * Re-seals every connection under the newest key, one batch per transaction. Each row is
- * swapped only if it still names the key it was read with, so the run is safe to interrupt
- * and to run again (it resumes from what is left), even while the bot is up.
+ * Re-seals every connection under the newest key, one batch per IMMEDIATE transaction: the
+ * batch is read and written under the write lock, and each row is swapped only if it still
+ * holds exactly the ciphertexts that were read, so a `/replace` can never be reverted to the
+ * old credentials. Safe to interrupt and to run again (it resumes from what is left). Run it
+ * with the bot stopped (`rotate-key` refuses otherwise): a running bot keeps sealing under the
+ * key it loaded at start.
  */
 export function rotateAll(deps: {
   repo: ConnectionsRepo
@@ -48,19 +51,23 @@ export function rotateAll(deps: {
   const result: RotationResult = { resealed: 0, failed: 0, batches: 0 }
   const skipped = new Set<string>()
   for (;;) {
-    const rows = repo.listSealedWithOtherKey(sealer.currentKeyId, batchSize + skipped.size).filter((r) => !skipped.has(r.id))
-    if (rows.length === 0) break
-    transaction(() => {
-      for (const row of rows.slice(0, batchSize)) {
+    const seen = transaction(() => {
+      const rows = repo.listSealedWithOtherKey(sealer.currentKeyId, batchSize + skipped.size).filter((r) => !skipped.has(r.id)).slice(0, batchSize)
+      for (const row of rows) {
+        let fields: SealedFields
         try {
-          if (repo.reseal(row.id, row.sealKeyId, resealRow(row, sealer))) result.resealed++
+          fields = resealRow(row, sealer)
         } catch {
           // A row that cannot be opened (its key is gone) is reported, never guessed at.
           skipped.add(row.id)
           result.failed++
+          continue
         }
+        if (repo.reseal(row, fields)) result.resealed++
       }
+      return rows.length
     })
+    if (seen === 0) break
     result.batches++
     deps.onBatch?.(result.resealed)
   }

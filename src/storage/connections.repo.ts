@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from './database.js'
 import { connections } from './schema.js'
 
@@ -18,13 +18,22 @@ export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' 
 export function createConnectionsRepo(db: Db) {
   const owned = (id: string, userId: number) => and(eq(connections.id, id), eq(connections.userId, userId))
   // The hot read of /status, /connections and name look-ups: prepared once.
+  const ownedRow = db.select().from(connections).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')))).prepare()
+  const setPause = db.update(connections).set({ pausedAt: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNull(connections.pausedAt))).prepare()
+  const clearPause = db.update(connections).set({ pausedAt: null, updatedAt: sql`${sql.placeholder('now')}` }).where(and(eq(connections.id, sql.placeholder('id')), eq(connections.userId, sql.placeholder('userId')), isNotNull(connections.pausedAt))).prepare()
+  const gateRead = db
+    .update(connections)
+    .set({ lastCredentialReadAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(connections.id, sql.placeholder('id')), eq(connections.status, 'online'), isNull(connections.pausedAt)))
+    .returning()
+    .prepare()
   const byUser = db.select().from(connections).where(eq(connections.userId, sql.placeholder('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
   return {
     insert(row: NewConnectionRow): ConnectionRow {
       return db.insert(connections).values(row).returning().get()
     },
     getOwned(id: string, userId: number): ConnectionRow | undefined {
-      return db.select().from(connections).where(owned(id, userId)).get()
+      return ownedRow.get({ id, userId })
     },
     getByName(userId: number, name: string): ConnectionRow | undefined {
       return db.select().from(connections).where(and(eq(connections.userId, userId), eq(connections.name, name))).get()
@@ -60,9 +69,20 @@ export function createConnectionsRepo(db: Db) {
     listSealedWithOtherKey(keyId: string, limit: number): ConnectionRow[] {
       return db.select().from(connections).where(ne(connections.sealKeyId, keyId)).orderBy(asc(connections.id)).limit(limit).all()
     },
-    /** Rotation: swaps the sealed columns only if the row has not changed key since it was read. */
-    reseal(id: string, fromKeyId: string, fields: SealedFields): boolean {
-      return db.update(connections).set(fields).where(and(eq(connections.id, id), eq(connections.sealKeyId, fromKeyId))).run().changes > 0
+    /**
+     * Rotation: swaps the sealed columns only if they still hold exactly the values that were
+     * read (key id and every ciphertext). A `/replace` that committed in between keeps the same
+     * key id but new ciphertexts, so comparing the key id alone would put the old key back.
+     */
+    reseal(read: Pick<ConnectionRow, 'id' | 'sealKeyId' | 'sealedApiKey' | 'sealedSecret' | 'sealedPassphrase'>, fields: SealedFields): boolean {
+      const unchanged = and(
+        eq(connections.id, read.id),
+        eq(connections.sealKeyId, read.sealKeyId),
+        eq(connections.sealedApiKey, read.sealedApiKey),
+        eq(connections.sealedSecret, read.sealedSecret),
+        read.sealedPassphrase === null ? isNull(connections.sealedPassphrase) : eq(connections.sealedPassphrase, read.sealedPassphrase),
+      )
+      return db.update(connections).set(fields).where(unchanged).run().changes > 0
     },
     countByKeyId(): Array<{ keyId: string; n: number }> {
       return db.select({ keyId: connections.sealKeyId, n: count() }).from(connections).groupBy(connections.sealKeyId).all()
@@ -70,6 +90,33 @@ export function createConnectionsRepo(db: Db) {
     /** Every connection's id and exchange, least recently tested first: the monitor's sweep plan. */
     listForSweep(): Array<{ id: string; exchange: string }> {
       return db.select({ id: connections.id, exchange: connections.exchange }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all()
+    },
+    /**
+     * Platform gate: the row of a connection that is online and not paused, stamped with the read
+     * time, in ONE statement. The check and the read cannot be split by a pause, an offline test
+     * or a delete committing in between: whichever commits first wins.
+     */
+    gateRead(id: string, at: number): ConnectionRow | undefined {
+      return gateRead.get({ id, at })
+    },
+    /** Pauses (at a time) or resumes (null) one of the user's connections; false when already so or not theirs. */
+    setPaused(id: string, userId: number, at: number | null): boolean {
+      const now = Date.now()
+      return (at === null ? clearPause.run({ id, userId, now }) : setPause.run({ id, userId, at, now })).changes > 0
+    },
+    /** Platform listing: every user's connections by id (the cursor), optionally by status or exchange. */
+    listForPlatform(opts: { status?: string | undefined; exchange?: string | undefined; after?: string | undefined; limit: number }): ConnectionRow[] {
+      const where = and(
+        opts.status ? eq(connections.status, opts.status) : undefined,
+        opts.exchange ? eq(connections.exchange, opts.exchange) : undefined,
+        opts.after ? gt(connections.id, opts.after) : undefined,
+      )
+      return db.select().from(connections).where(where).orderBy(asc(connections.id)).limit(opts.limit).all()
+    },
+    /** Connections counted by status, exchange and pause, for the metrics endpoint. */
+    countByState(): Array<{ status: string; exchange: string; paused: boolean; n: number }> {
+      const paused = sql<number>`${connections.pausedAt} IS NOT NULL`
+      return db.select({ status: connections.status, exchange: connections.exchange, paused, n: count() }).from(connections).groupBy(connections.status, connections.exchange, paused).all().map((r) => ({ ...r, paused: Boolean(r.paused) }))
     },
     /** Ids of every connection, for the monitor's sweep. */
     listAllIds(): string[] {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.js'
-import { Sqlite, type SqliteConnection } from './sqlite-driver.js'
+import { Sqlite, SqliteDriverError, type SqliteConnection } from './sqlite-driver.js'
 
 /** The drizzle handle every repository takes; better-sqlite3's types stay inside storage/. */
 export type Db = BetterSQLite3Database<typeof schema>
@@ -14,10 +14,18 @@ export interface Database {
   db: Db
   /** Runs `fn` in one immediate write transaction (SQLite's busy timeout waits for other writers). */
   transaction<T>(fn: () => T): T
+  /**
+   * Like `transaction`, but never waits for another writer: returns undefined at once when the
+   * write lock is taken (for a periodic write that can simply try again later, like a heartbeat,
+   * and must never stall the event loop for the busy timeout).
+   */
+  transactionIfFree<T>(fn: () => T): T | undefined
   /** Flushes the WAL into the main file (backups, byte scans in tests). */
   checkpoint(): void
   /** Current values of the pragmas set at open, for start-up logs and tests. */
   pragmas(): Record<string, unknown>
+  /** True when the file is open and answers a query (the readiness probe). */
+  ping(): boolean
   close(): void
 }
 
@@ -42,6 +50,9 @@ function reasonOf(err: unknown): string {
   return REASONS[code] ? `${code}: ${REASONS[code]}` : code || 'unknown error'
 }
 
+/** How long a write waits for another writer's lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000
+
 const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url))
 
 /**
@@ -52,15 +63,17 @@ const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url)
 export function openDatabase(path: string): Database {
   let sqlite: SqliteConnection
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    // A folder we create is ours alone (the database holds user ids and sealed credentials).
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     sqlite = new Sqlite(path)
     sqlite.pragma('journal_mode = WAL')
   } catch (err) {
+    if (err instanceof SqliteDriverError) throw err
     throw new StorageOpenError(`DATABASE_PATH "${path}" cannot be opened for writing (${reasonOf(err)}); point it at a writable file`)
   }
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   sqlite.pragma('secure_delete = ON')
   const db = drizzle(sqlite, { schema })
   try {
@@ -72,9 +85,27 @@ export function openDatabase(path: string): Database {
   return {
     db,
     transaction: (fn) => sqlite.transaction(fn).immediate(),
+    transactionIfFree: (fn) => {
+      sqlite.pragma('busy_timeout = 0')
+      try {
+        return sqlite.transaction(fn).immediate()
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_BUSY') return undefined
+        throw err
+      } finally {
+        sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      }
+    },
     checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
     pragmas: () =>
       Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'secure_delete'].map((p) => [p, sqlite.pragma(p, { simple: true })])),
+    ping: () => {
+      try {
+        return sqlite.prepare('SELECT 1').pluck().get() === 1
+      } catch {
+        return false
+      }
+    },
     close: () => sqlite.close(),
   }
 }

@@ -38,6 +38,10 @@ export const connections = sqliteTable(
     lastTestedAt: integer('last_tested_at'),
     lastReport: text('last_report'), // JSON TestReport: codes and non-secret facts only
     statusChangedAt: integer('status_changed_at'),
+    // Platform gate (issue 14): while set, the gate refuses this connection's credentials (/pause).
+    pausedAt: integer('paused_at'),
+    // When the platform last read the credentials through the gate (shown in /status).
+    lastCredentialReadAt: integer('last_credential_read_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -92,4 +96,87 @@ export const outbox = sqliteTable(
     // The worker sends a user's rows in order: "is an older row of this user still pending?"
     index('outbox_user_pending').on(t.userId, t.status, t.id),
   ],
+)
+
+/**
+ * Processes that use the master keys right now: the running bot and a running `rotate-key`.
+ * Each refreshes its heartbeat while it runs and removes its row on a clean stop, so
+ * `rotate-key` can refuse while the bot seals under a key it would retire (and the bot can
+ * refuse to start in the middle of a rotation). A crashed process leaves a row whose heartbeat
+ * goes stale; stale rows are ignored.
+ */
+export const instances = sqliteTable('instances', {
+  id: text('id').primaryKey(), // random per process start
+  role: text('role').notNull(), // bot | rotate-key
+  pid: integer('pid').notNull(),
+  host: text('host').notNull(),
+  sealKeyId: text('seal_key_id').notNull(), // the key this process seals new credentials under
+  startedAt: integer('started_at').notNull(),
+  heartbeatAt: integer('heartbeat_at').notNull(),
+})
+
+/**
+ * Service tokens of the platform gate. Only a keyed hash of the token is stored (`digest`, under
+ * the master key named by `digestKeyId`), so a copy of the database cannot be used to call the API.
+ * The id is the token's public part and is what requests are looked up by.
+ */
+export const serviceTokens = sqliteTable(
+  'service_tokens',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    scopes: text('scopes').notNull(), // comma-separated: status, credentials
+    digest: text('digest').notNull(),
+    digestKeyId: text('digest_key_id').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  // A name names one live token; a revoked token keeps its row (the audit refers to it) and its name can be reused.
+  (t) => [uniqueIndex('service_tokens_live_name').on(t.name).where(sql`${t.revokedAt} IS NULL`)],
+)
+
+/**
+ * Every credential request to the gate: who (token), which connection, when, what happened, from
+ * where. Written in the transaction that serves the credentials, so nothing is served unaudited.
+ * No foreign key on the connection: the record outlives a deleted connection.
+ */
+export const platformAudit = sqliteTable(
+  'platform_audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    tokenId: text('token_id'), // null when the request carried no valid token
+    connectionId: text('connection_id'),
+    outcome: text('outcome').notNull(), // served | closed | not_found | unauthorized | forbidden | rate_limited | bad_request | failed
+    httpStatus: integer('http_status').notNull(),
+    remoteAddress: text('remote_address'),
+  },
+  (t) => [index('platform_audit_connection').on(t.connectionId, t.at), index('platform_audit_token').on(t.tokenId, t.at)],
+)
+
+/**
+ * The platform's event feed: written in the same transaction as the change it reports, with an
+ * AUTOINCREMENT id (SQLite never reuses or lowers one, so a cursor is a safe bookmark across
+ * restarts). `dedupeKey` makes recording the same change twice a no-op. The `push*` columns are
+ * the optional webhook delivery (null when no webhook was configured when the event was written).
+ */
+export const platformEvents = sqliteTable(
+  'platform_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    connectionId: text('connection_id').notNull(),
+    userId: integer('user_id').notNull(),
+    exchange: text('exchange').notNull(),
+    status: text('status').notNull(), // the connection's status after the change (deleted: its last one)
+    paused: integer('paused', { mode: 'boolean' }).notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: integer('created_at').notNull(),
+    pushStatus: text('push_status'), // null (no webhook) | pending | sent | dead
+    pushAttempts: integer('push_attempts').notNull().default(0),
+    pushNextAt: integer('push_next_at'),
+    pushError: text('push_error'),
+  },
+  (t) => [uniqueIndex('platform_events_dedupe').on(t.dedupeKey), index('platform_events_push').on(t.pushStatus, t.id)],
 )

@@ -13,8 +13,31 @@ const major = Number(process.versions.node.split('.')[0])
  */
 export const SQLITE_DRIVER_MODULE = major >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3'
 
+/** The SQLite driver for this Node is not installed; one line telling the operator how to get it. */
+export class SqliteDriverError extends Error {
+  override readonly name = 'SqliteDriverError'
+}
+
+function load(): typeof BetterSqlite3 {
+  try {
+    return require(SQLITE_DRIVER_MODULE) as typeof BetterSqlite3
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code !== 'MODULE_NOT_FOUND' && !/bindings file|\.node/.test(String((err as Error).message))) throw err
+    // better-sqlite3 12 is an optional dependency built from source at install (see README
+    // "What an install executes"): without a C++ toolchain npm skips it. Importing still
+    // works; opening a database then fails with one line for the operator.
+    const message = `${SQLITE_DRIVER_MODULE} is not installed or not built for Node ${process.versions.node}: install python3, make and a C++ compiler, then run: npm rebuild better-sqlite3 --build-from-source (or use Node 22 or 24)`
+    return class Missing {
+      constructor() {
+        throw new SqliteDriverError(message)
+      }
+    } as unknown as typeof BetterSqlite3
+  }
+}
+
 /** The Database class of the chosen build; both expose the same API. */
-export const Sqlite = require(SQLITE_DRIVER_MODULE) as typeof BetterSqlite3
+export const Sqlite = load()
 
 /** A raw connection's type, for the few places (tests, storage) that need one. */
 export type SqliteConnection = BetterSqlite3.Database

@@ -44,12 +44,14 @@ describe('bad input in the middle of /connect', () => {
     const sendText = tr('en', 'credential-send-text', { field: 'API key' })
     e.tg.sendSticker(user)
     expect((await e.next(user)).text).toBe(sendText)
-    e.tg.sendPhoto(user)
-    expect((await e.next(user)).text).toBe(sendText)
     e.tg.sendVoice(user)
     expect((await e.next(user)).text).toBe(sendText)
-    e.tg.sendDocument(user, { fileName: 'keys.txt' })
-    expect((await e.next(user)).text).toBe(sendText)
+    // A photo or file may be a screenshot of the key: deleted, and the key is asked for again
+    // (see test/e2e/screenshots.test.ts for the warning itself).
+    const photo = e.tg.sendPhoto(user)
+    expect((await e.next(user)).text).toContain('📸')
+    expect((await e.next(user)).text).toContain('Paste the MEXC API key')
+    expect(e.tg.isDeleted(user, photo.messageId)).toBe(true)
     e.tg.sendText(user, creds.apiKey)
     expect((await e.next(user)).text).toContain('Got the API key')
     expect((await e.next(user)).text).toContain('Now paste the secret key')
@@ -65,9 +67,11 @@ describe('bad input in the middle of /connect', () => {
     const creds = fakeCredentials('mexc')
     await toKeyPrompt(e, user)
     const photo = e.tg.sendPhoto(user, { caption: creds.apiKey })
-    expect((await e.next(user)).text).toBe(tr('en', 'credential-send-text', { field: 'API key' }))
+    expect((await e.next(user)).text).toContain(tr('en', 'credential-screenshot', { exchange: 'MEXC' }).split('\n')[0]!)
+    await e.next(user) // the key prompt again
     expect(e.tg.isDeleted(user, photo.messageId)).toBe(true)
     const doc = e.tg.sendDocument(user, { caption: creds.secret })
+    await e.next(user)
     await e.next(user)
     expect(e.tg.isDeleted(user, doc.messageId)).toBe(true)
     await e.say(user, '/cancel')
@@ -85,20 +89,21 @@ describe('bad input in the middle of /connect', () => {
     await e.say(user, '/cancel')
   })
 
-  it('a command typed mid-flow is not run, and the flow continues', async () => {
+  it('a command typed mid-flow is not run (a reading one is answered), and the flow continues', async () => {
     const user = newUser()
     const pick = await e.say(user, '/connect')
-    const reply = await e.say(user, '/status')
-    expect(reply.text).toBe(tr('en', 'flow-command-mid-flow', { command: '/status' }))
-    expect((await e.say(user, '/connect')).text).toContain('/connect was not run')
+    // /status only reads: it answers and the flow stays where it was (test/e2e/mid-setup.test.ts).
+    expect((await e.say(user, '/status')).text).toBe(tr('en', 'no-connections'))
+    expect((await e.say(user, '/rename')).text).toBe(tr('en', 'flow-command-mid-flow'))
+    expect((await e.say(user, '/connect')).text).toBe(tr('en', 'flow-restart-offer'))
     const checklist = await e.tap(user, pick, 'KuCoin')
     expect(checklist.text).toContain('Create the API key on KuCoin')
-    // Mid-credential, a command is still a command, not a credential.
+    // Mid-credential, every text is the credential (a passphrase may start with "/"); only /cancel is a command.
     const ask = await e.tap(user, await e.tap(user, await e.tap(user, checklist, '✅ I have created the key'), 'Spot'), 'Use "KuCoin spot"')
     expect(ask.text).toContain('Paste the KuCoin API key')
     const cmd = e.tg.sendText(user, '/help')
-    expect((await e.next(user)).text).toContain('/help was not run')
-    expect(e.tg.isDeleted(user, cmd.messageId)).toBe(false)
+    expect((await e.next(user)).text).toContain(tr('en', 'credential-command-taken', { field: 'API key' }))
+    expect(e.tg.isDeleted(user, cmd.messageId)).toBe(true)
     await e.say(user, '/cancel')
   })
 
@@ -134,7 +139,7 @@ describe('bad input in the middle of /connect', () => {
     await e.say(user, '/cancel')
   })
 
-  it('a stale button from an older flow is refused, mid-flow and after the flow ended', async () => {
+  it('a stale button from an older flow is refused mid-flow; after the flow ended it resumes at its step', async () => {
     const user = newUser()
     const oldPick = await e.say(user, '/connect')
     await e.say(user, '/cancel')
@@ -145,7 +150,10 @@ describe('bad input in the middle of /connect', () => {
     const checklist = await e.tap(user, pick, 'MEXC')
     expect(checklist.text).toContain('MEXC') // the stale KuCoin tap did not pick KuCoin
     await e.say(user, '/cancel')
-    const ended = e.tg.tapButton(user, checklist, '✅ I have created the key')
+    // The flow ended: "I have created the key" now means "go on", not "this setup has ended".
+    expect((await e.tap(user, checklist, '✅ I have created the key')).text).toContain('Which market')
+    await e.say(user, '/cancel')
+    const ended = e.tg.tapButton(user, checklist, '✖️ Cancel')
     expect(await e.tg.waitFor(() => e.tg.callbackAnswer(ended))).toMatchObject({ text: tr('en', 'flow-ended'), showAlert: true })
     expect(e.tg.botMessages(user).at(-1)!.text).toContain('Cancelled')
   })

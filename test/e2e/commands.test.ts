@@ -51,36 +51,45 @@ describe('connection commands', () => {
     await seed(user, 'Beta', { exchange: 'kucoin', ipWhitelist: ['192.0.2.1'] })
     const list = await e.say(user, '/connections')
     expect(list.text).toContain('Your connections (2)')
-    expect(list.text).toContain('🟢 Alpha · MEXC · Spot · Online')
-    expect(list.text).toContain('🔴 Beta · KUCOIN · Spot · Offline')
+    // The brand as the exchange writes it, the state, when it was tested; one button per connection.
+    expect(list.text).toContain('🟢 Alpha · MEXC · Spot · online · tested 20')
+    expect(list.text).toContain('🔴 Beta · KuCoin · Spot · offline · tested 20')
+    expect(list.text).not.toContain('KUCOIN')
+    expect(list.keyboard?.flat().map((b) => b.text)).toEqual(['Alpha', 'Beta'])
+    expect((await e.tap(user, list, 'Beta')).text).toContain('State: Offline')
   })
 
-  it('/status without a name shows every card; with a name one card and its fixes; an unknown name offers a picker', async () => {
+  it('/status without a name lists one line per connection with a button each; with a name one card and its fixes; an unknown name offers a picker', async () => {
     const user = newUser()
     const alpha = await seed(user, 'Alpha')
     await seed(user, 'Beta', { exchange: 'kucoin', ipWhitelist: ['192.0.2.1'] })
     const all = await e.say(user, '/status')
-    expect(all.text).toContain('Alpha')
-    expect(all.text).toContain('Beta')
-    expect(all.text).toContain(`${alpha.creds.apiKey.slice(0, 4)}…${alpha.creds.apiKey.slice(-4)}`)
-    expect(all.text).not.toContain(alpha.creds.apiKey)
+    const lines = all.text.split('\n')
+    expect(lines.filter((l) => l.includes(' · Spot · '))).toEqual([expect.stringMatching(/^🟢 Alpha · MEXC · Spot · online · tested 20\d\d-/), expect.stringMatching(/^🔴 Beta · KuCoin · Spot · offline · tested 20\d\d-/)])
+    // A list, not every card: no fix text, no key; the cards open from the buttons.
+    expect(all.text).not.toContain(tr('en', 'diag-IP_NOT_ALLOWED-cause'))
+    expect(all.keyboard?.flat().map((b) => b.text)).toEqual(['Alpha', 'Beta'])
+    const alphaCard = await e.tap(user, all, 'Alpha')
+    expect(alphaCard.text).toContain(`${alpha.creds.apiKey.slice(0, 4)}…${alpha.creds.apiKey.slice(-4)}`)
+    expect(alphaCard.text).not.toContain(alpha.creds.apiKey)
 
     const beta = await e.say(user, '/status beta')
     expect(beta.text).toContain('State: Offline')
     expect(beta.text).toContain('Last test:')
     expect(beta.text).toContain(`Under IP Restriction, add: ${EGRESS_IP}`)
-    expect(beta.keyboard?.flat().map((b) => b.text)).toEqual(['🔁 Test again', '🔑 Enter a new key'])
+    expect(beta.keyboard?.flat().map((b) => b.text)).toEqual(['🔁 Test again', '🔑 Enter a new key', '🌐 KuCoin API Management'])
+    expect((beta.keyboard?.flat().find((b) => b.text.startsWith('🌐')) as { url?: string } | undefined)?.url).toBe('https://www.kucoin.com/account/api')
 
     const unknown = await e.say(user, '/status Gamma')
-    expect(unknown.text).toContain('You have no connection called "Gamma"')
+    expect(unknown.text).toBe('You have no connection with that name. Pick one:')
     expect(unknown.keyboard?.flat().map((b) => b.text)).toEqual(['Alpha', 'Beta'])
     const card = await e.tap(user, unknown, 'Alpha')
     expect(card.text).toContain('Alpha · MEXC · Spot')
     expect(card.text).toContain('State: Online')
 
-    // A name with markup is echoed escaped, never as formatting.
+    // A name with markup is not echoed at all (nothing typed after a command ever is).
     const markup = await e.say(user, '/status <b>x</b>')
-    expect(markup.text).toContain('"<b>x</b>"')
+    expect(markup.text).toBe('You have no connection with that name. Pick one:')
   })
 
   it('/status picks an exact name first and offers a picker when only case tells two names apart', async () => {

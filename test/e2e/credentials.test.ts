@@ -222,15 +222,18 @@ describe('a key pasted before it is asked for', () => {
   })
   afterAll(() => e.close())
 
-  it('is deleted at a button step, and the flow goes on', async () => {
+  it('is deleted at a button step, and the flow goes on (a key of that exchange is kept for the key step)', async () => {
     const user = e.tg.createUser({ id: 9101, firstName: 'Early', languageCode: 'en' })
     const pick = await e.say(user, '/connect')
+    const atPicker = e.tg.sendText(user, '64d1f0a2b3c4d5e6f7a8b9c0')
+    expect((await e.next(user)).text).toBe(tr('en', 'flow-credential-kept-later'))
     const checklist = await e.tap(user, pick, 'KuCoin')
     const early = e.tg.sendText(user, '64d1f0a2b3c4d5e6f7a8b9c0')
-    const warn = await e.next(user)
-    expect(warn.text).toContain('looked like a key')
-    expect(e.tg.isDeleted(user, early.message.message_id)).toBe(true)
+    const kept = await e.next(user)
+    expect(kept.text).toBe(tr('en', 'flow-credential-kept', { fields: 'API key' }))
+    for (const m of [atPicker, early]) expect(e.tg.isDeleted(user, m.messageId)).toBe(true)
     const market = await e.tap(user, checklist, '✅ I have created the key')
     expect(market.text).toContain('Which market')
+    await e.say(user, '/cancel')
   })
 })

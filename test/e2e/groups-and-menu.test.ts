@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerCommands } from '../../src/bot/commands.js'
-import { fakeCredentials } from '../fakes/exchange-server.js'
+import { coinbaseEcKey, fakeCredentials } from '../fakes/exchange-server.js'
 import { startE2E, type E2E } from '../helpers/e2e.js'
 import { tr } from '../helpers/e2e-flows.js'
 
@@ -40,6 +40,19 @@ describe('group chats', () => {
     expect(e.tg.botMessages(group)).toHaveLength(before + 1) // nothing said about "bom dia"
   })
 
+  it('a private key pasted as a multi-line PEM in a group, or a Coinbase key name, is deleted with a warning', async () => {
+    const user = e.tg.createUser({ id: 7004, firstName: 'Pem', languageCode: 'en' })
+    const group = e.tg.createGroup({ title: 'Traders' })
+    const { apiKey, secret } = coinbaseEcKey()
+    const before = e.tg.botMessages(group).length
+    const pem = e.tg.sendText(user, secret, { chat: group })
+    expect((await e.tg.waitFor(() => e.tg.botMessages(group)[before])).text).toBe(tr('en', 'group-credential-deleted'))
+    expect(e.tg.isDeleted(group, pem.messageId)).toBe(true)
+    const name = e.tg.sendText(user, apiKey, { chat: group })
+    expect((await e.tg.waitFor(() => e.tg.botMessages(group)[before + 1])).text).toBe(tr('en', 'group-credential-deleted'))
+    expect(e.tg.isDeleted(group, name.messageId)).toBe(true)
+  })
+
   it('when the bot may not delete in the group it says so and tells the user to rotate the key', async () => {
     const user = e.tg.createUser({ id: 7003, firstName: 'Ivy', languageCode: 'en' })
     const group = e.tg.createGroup({ title: 'No admin', type: 'group' })
@@ -62,7 +75,7 @@ describe('command menu', () => {
   it('is registered for private chats in English (default) and Portuguese', () => {
     const en = e.tg.commands({ scope: { type: 'all_private_chats' } })
     const pt = e.tg.commands({ scope: { type: 'all_private_chats' }, languageCode: 'pt' })
-    const names = ['connect', 'connections', 'status', 'test', 'rename', 'replace', 'delete', 'settings', 'help', 'cancel']
+    const names = ['connect', 'connections', 'status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume', 'settings', 'help', 'cancel']
     expect(en.map((c) => c.command)).toEqual(names)
     expect(pt.map((c) => c.command)).toEqual(names)
     expect(en.find((c) => c.command === 'connect')?.description).toBe('Connect an exchange')

@@ -9,7 +9,7 @@ describe('/status with many failing connections', () => {
   })
   afterAll(() => e.close())
 
-  it('splits the cards over several messages instead of failing with "message is too long"', async () => {
+  it('lists many failing connections one line each, and opens every long card without "message is too long"', async () => {
     const user = e.tg.createUser({ id: 7701, firstName: 'Bia', languageCode: 'pt-BR' })
     await e.say(user, '/start')
     for (let i = 0; i < 8; i++) {
@@ -20,13 +20,16 @@ describe('/status with many failing connections', () => {
       const r = await e.app.connections.connect({ userId: user.id, exchange, market: 'both', name: `Conta ${i}`, credentials: creds })
       expect(r.outcome).toBe('saved')
     }
-    const before = e.tg.botMessages(user).length
-    e.tg.sendCommand(user, '/status')
-    await e.tg.waitFor(() => e.tg.botMessages(user).some((m) => m.text.includes('Conta 7')) || null, 10_000)
-    const sent = e.tg.botMessages(user).slice(before)
-    expect(sent.length).toBeGreaterThan(1)
-    const all = sent.map((m) => m.text).join('\n')
-    for (let i = 0; i < 8; i++) expect(all).toContain(`Conta ${i}`)
+    // A phone screen: one line per connection, no fix texts, a button to open each card.
+    const list = await e.say(user, '/status')
+    for (let i = 0; i < 8; i++) expect(list.text).toContain(`🔴 Conta ${i} · `)
+    expect(list.text).not.toContain('1. ')
+    expect(list.keyboard?.flat().map((b) => b.text)).toEqual(Array.from({ length: 8 }, (_, i) => `Conta ${i}`))
+    for (let i = 0; i < 8; i++) {
+      const card = await e.tap(user, list, `Conta ${i}`)
+      expect(card.text).toContain(`Conta ${i} · `)
+      expect(card.text).toContain('Estado: Offline')
+    }
     expect(e.tg.callsTo('sendMessage').filter((c) => c.outcome === 'error')).toEqual([])
     expect(e.logs()).not.toContain('update failed')
   })

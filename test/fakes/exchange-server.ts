@@ -1,23 +1,36 @@
 /**
- * A fake MEXC + KuCoin on one loopback port, reached by real ccxt through the EXCHANGE_URL_*
- * overrides (no mocking of ccxt or fetch). Each exchange host lives under a path prefix:
- * `/mexc` (spot and contract), `/kucoin` (spot host) and `/kucoin-futures` (futures host), so
- * `exchangeUrls` can be passed straight to `createExchangeRegistry({ urls })`.
+ * A fake of every exchange we connect on one loopback port, reached by real ccxt through the
+ * EXCHANGE_URL_* overrides (no mocking of ccxt or fetch). Each exchange host lives under a path
+ * prefix: `/binance` (api, sapi and fapi paths), `/bybit`, `/okx`, `/mexc` (spot and contract),
+ * `/kucoin` (spot host) and `/kucoin-futures` (futures host), `/bitget`, `/bingx`, `/htx` and
+ * `/htx-futures`, `/coinbase`, `/gate`, so `exchangeUrls` can be passed straight to
+ * `createExchangeRegistry({ urls })`.
  *
  * Imported by tests and by the demo (`npm start` without a token), so it must not import vitest.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { AccountBook, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
+import { binanceRoute } from './exchange/binance-routes.js'
+import { bybitRoute } from './exchange/bybit-routes.js'
 import type { FakeResponse, RouteContext } from './exchange/http.js'
+import { bingxRoute } from './exchange/bingx-routes.js'
+import { bitgetRoute } from './exchange/bitget-routes.js'
+import { coinbaseRoute } from './exchange/coinbase-routes.js'
+import { gateRoute } from './exchange/gate-routes.js'
+import { htxRoute } from './exchange/htx-routes.js'
 import { kucoinRoute } from './exchange/kucoin-routes.js'
 import { mexcRoute } from './exchange/mexc-routes.js'
+import { okxRoute } from './exchange/okx-routes.js'
 import { matchScenario, scenarioResponse, type Scenario, type ScenarioKind } from './exchange/scenarios.js'
 
-export { fakeCredentials, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
+export { coinbaseEcKey, coinbaseEd25519Key, fakeCredentials, fakePrivateKeyPem, type FakeAccount, type FakeAccountInput, type FakeExchangeId } from './exchange/accounts.js'
 export type { Scenario, ScenarioKind } from './exchange/scenarios.js'
 
-/** One request as the fake saw it; `role` is the host: mexc `spot`/`contract`, kucoin `spot`/`futures`. */
+/**
+ * One request as the fake saw it; `role` is the host: mexc `spot`/`contract`, kucoin
+ * `spot`/`futures`, binance `spot`/`sapi`/`fapi`, bybit and okx `spot`.
+ */
 export interface LoggedRequest {
   exchange: FakeExchangeId
   role: string
@@ -29,7 +42,52 @@ const PREFIXES: ReadonlyArray<[string, FakeExchangeId, string]> = [
   ['/kucoin-futures', 'kucoin', 'futures'],
   ['/kucoin', 'kucoin', 'spot'],
   ['/mexc', 'mexc', 'spot'],
+  ['/binance', 'binance', 'spot'],
+  ['/bybit', 'bybit', 'spot'],
+  ['/okx', 'okx', 'spot'],
+  ['/bitget', 'bitget', 'spot'],
+  ['/bingx', 'bingx', 'spot'],
+  ['/htx-futures', 'htx', 'futures'],
+  ['/htx', 'htx', 'spot'],
+  ['/coinbase', 'coinbase', 'spot'],
+  ['/gate', 'gate', 'spot'],
 ]
+
+const ROUTES: Record<FakeExchangeId, (ctx: RouteContext) => FakeResponse> = {
+  mexc: mexcRoute,
+  kucoin: kucoinRoute,
+  binance: binanceRoute,
+  bybit: bybitRoute,
+  okx: okxRoute,
+  bitget: bitgetRoute,
+  bingx: bingxRoute,
+  htx: htxRoute,
+  coinbase: coinbaseRoute,
+  gate: gateRoute,
+}
+
+// The host a path belongs to, where one prefix serves several hosts.
+function roleOf(exchange: FakeExchangeId, path: string, hostRole: string): string {
+  if (exchange === 'mexc' && path.startsWith('/api/v1/')) return 'contract'
+  if (exchange === 'binance') return path.startsWith('/sapi/') ? 'sapi' : path.startsWith('/fapi/') ? 'fapi' : path.startsWith('/dapi/') ? 'dapi' : hostRole
+  return hostRole
+}
+
+/** Where each fake host listens, in the shape of `Config['exchangeUrls']`. */
+export interface FakeExchangeUrls {
+  binance: string
+  bybit: string
+  okx: string
+  mexc: string
+  kucoin: string
+  kucoinFutures: string
+  bitget: string
+  bingx: string
+  htx: string
+  htxFutures: string
+  coinbase: string
+  gate: string
+}
 
 /** The fake exchange; see the file comment. */
 export class FakeExchangeServer {
@@ -51,8 +109,22 @@ export class FakeExchangeServer {
   }
 
   /** Ready for `createExchangeRegistry({ urls })` or EXCHANGE_URL_* variables. */
-  get exchangeUrls(): { mexc: string; kucoin: string; kucoinFutures: string } {
-    return { mexc: `${this.url}/mexc`, kucoin: `${this.url}/kucoin`, kucoinFutures: `${this.url}/kucoin-futures` }
+  get exchangeUrls(): FakeExchangeUrls {
+    const u = this.url
+    return {
+      binance: `${u}/binance`,
+      bybit: `${u}/bybit`,
+      okx: `${u}/okx`,
+      mexc: `${u}/mexc`,
+      kucoin: `${u}/kucoin`,
+      kucoinFutures: `${u}/kucoin-futures`,
+      bitget: `${u}/bitget`,
+      bingx: `${u}/bingx`,
+      htx: `${u}/htx`,
+      htxFutures: `${u}/htx-futures`,
+      coinbase: `${u}/coinbase`,
+      gate: `${u}/gate`,
+    }
   }
 
   /** Listens on 127.0.0.1, port 0 (a free port). */
@@ -126,7 +198,7 @@ export class FakeExchangeServer {
     if (!prefix) return write(res, { status: 404, body: 'unknown exchange prefix' })
     const [p, exchange, hostRole] = prefix
     const path = url.pathname.slice(p.length) || '/'
-    const role = exchange === 'mexc' && path.startsWith('/api/v1/') ? 'contract' : hostRole
+    const role = roleOf(exchange, path, hostRole)
     this.requests.push({ exchange, role, method: req.method ?? 'GET', path })
     const ctx: RouteContext = {
       exchange,
@@ -140,10 +212,10 @@ export class FakeExchangeServer {
       now: Date.now() + (this.skew[exchange] ?? this.skew.all ?? 0),
       accounts: this.accounts,
     }
-    const route = () => (exchange === 'mexc' ? mexcRoute(ctx) : kucoinRoute(ctx))
+    const route = () => ROUTES[exchange](ctx)
     const scenario = matchScenario(this.scenarios, exchange, path)
     if (!scenario) return write(res, route())
-    const answer = scenarioResponse(scenario, exchange)
+    const answer = scenarioResponse(scenario, exchange, path)
     if (answer === 'reset') return void req.socket.destroy()
     if (answer !== 'slow') return write(res, answer)
     const timer = setTimeout(() => {

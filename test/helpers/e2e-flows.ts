@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs'
-import type { Credentials, Market } from '../../src/domain/types.js'
+import type { Credentials, ExchangeId, Market } from '../../src/domain/types.js'
 import { createI18n } from '../../src/bot/i18n.js'
 import type { ChatMessage, FakeUser } from '../fakes/telegram-server.js'
 import type { E2E } from './e2e.js'
@@ -11,9 +11,12 @@ export function tr(locale: string, key: string, params: Record<string, string | 
   return i18n.t(locale, key, params)
 }
 
+/** Each exchange's button label in the picker (brand names, the same in every language). */
+export const EXCHANGE_LABELS: Record<ExchangeId, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', bitget: 'Bitget', gate: 'Gate.io', kucoin: 'KuCoin', mexc: 'MEXC', htx: 'HTX', bingx: 'BingX', coinbase: 'Coinbase' }
+
 /** What one /connect run needs; `name` typed by the user, else the suggested name is tapped. */
 export interface ConnectInput {
-  exchange: 'mexc' | 'kucoin'
+  exchange: ExchangeId
   credentials: Credentials
   market?: Market
   name?: string
@@ -24,6 +27,8 @@ export interface ConnectInput {
 export interface ConnectRun {
   report: ChatMessage
   sent: ChatMessage[]
+  /** The exchange's key checklist the bot showed before asking for the market. */
+  checklist: ChatMessage
 }
 
 /**
@@ -33,7 +38,7 @@ export interface ConnectRun {
 export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): Promise<ConnectRun> {
   const l = input.locale ?? 'en'
   const pick = await e.say(user, '/connect')
-  const checklist = await e.tap(user, pick, input.exchange === 'mexc' ? 'MEXC' : 'KuCoin')
+  const checklist = await e.tap(user, pick, e.app.connections.adapter(input.exchange).label)
   const market = await e.tap(user, checklist, tr(l, 'button-key-ready'))
   const askName = await e.tap(user, market, tr(l, `market-${input.market ?? 'spot'}`))
   let ask: ChatMessage
@@ -43,7 +48,7 @@ export async function runConnect(e: E2E, user: FakeUser, input: ConnectInput): P
     ask = await e.tap(user, askName, tr(l, 'button-use-name', { name: suggestion }))
   }
   const { sent, after } = await sendCredentials(e, user, ask, input.credentials, l)
-  return { report: await reportOf(e, after), sent }
+  return { report: await reportOf(e, after), sent, checklist }
 }
 
 /**
@@ -56,7 +61,8 @@ export async function sendCredentials(e: E2E, user: FakeUser, ask: ChatMessage, 
   const sent: ChatMessage[] = []
   let prompt = ask
   for (const field of fields) {
-    const head = tr(locale, `credential-ask-${field}`, { exchange: '' }).split('\n')[0]!.replace(/<[^>]+>/g, '').slice(0, 8)
+    // The prompt's fixed words up to its first variable (exchange, key term) identify the field.
+    const head = tr(locale, `credential-ask-${field}`, { exchange: '\u0000', keyTerm: '\u0000' }).split('\n')[0]!.replace(/<[^>]+>/g, '').split('\u0000')[0]!.slice(0, 12)
     if (!prompt.text.startsWith(head)) throw new Error(`expected the ${field} prompt, got: ${prompt.text}\n${e.tg.transcript(user)}`)
     sent.push(e.tg.sendText(user, creds[field] ?? ''))
     const got = await e.next(user)
@@ -87,7 +93,7 @@ export function refusedCalls(e: E2E): string[] {
 }
 
 /** Walks /connect (English) up to the name prompt and returns it. */
-export async function toNamePrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+export async function toNamePrompt(e: E2E, user: FakeUser, exchange: string = 'MEXC'): Promise<ChatMessage> {
   const pick = await e.say(user, '/connect')
   const checklist = await e.tap(user, pick, exchange)
   const market = await e.tap(user, checklist, '✅ I have created the key')
@@ -95,7 +101,7 @@ export async function toNamePrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'K
 }
 
 /** Walks /connect (English) up to the API key prompt, taking the suggested name, and returns it. */
-export async function toKeyPrompt(e: E2E, user: FakeUser, exchange: 'MEXC' | 'KuCoin' = 'MEXC'): Promise<ChatMessage> {
+export async function toKeyPrompt(e: E2E, user: FakeUser, exchange: string = 'MEXC'): Promise<ChatMessage> {
   const name = await toNamePrompt(e, user, exchange)
   return e.tap(user, name, name.keyboard![0]![0]!.text)
 }

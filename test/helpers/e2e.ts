@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { join } from 'node:path'
-import { createApp, type App } from '../../src/app.js'
+import { createApp, type App, type AppOverrides } from '../../src/app.js'
 import { parseConfig, type Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
 import { startFakeExchange, type FakeExchangeServer } from '../fakes/exchange-server.js'
@@ -34,7 +34,7 @@ export interface E2E {
 }
 
 /** Starts the fakes and the real app (real SQLite file, real libsodium, real ccxt over HTTP, polling). */
-export async function startE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number; throttle?: boolean; monitor?: boolean } = {}): Promise<E2E> {
+export async function startE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number; setupTimeoutMs?: number; throttle?: boolean; monitor?: boolean; overrides?: AppOverrides } = {}): Promise<E2E> {
   const tmp = makeTmpDir('bfc-e2e-')
   const tg = await startFakeTelegram({ token: `7000000001:AAH${randomBytes(24).toString('base64url')}` })
   const ex = await startFakeExchange()
@@ -45,9 +45,18 @@ export async function startE2E(opts: { env?: Record<string, string>; flowTimeout
     TELEGRAM_API_ROOT: tg.url,
     DATABASE_PATH: dbPath,
     MASTER_KEY: randomBytes(32).toString('base64'),
+    EXCHANGE_URL_BINANCE: ex.exchangeUrls.binance,
+    EXCHANGE_URL_BYBIT: ex.exchangeUrls.bybit,
+    EXCHANGE_URL_OKX: ex.exchangeUrls.okx,
     EXCHANGE_URL_MEXC: ex.exchangeUrls.mexc,
     EXCHANGE_URL_KUCOIN: ex.exchangeUrls.kucoin,
     EXCHANGE_URL_KUCOIN_FUTURES: ex.exchangeUrls.kucoinFutures,
+    EXCHANGE_URL_BITGET: ex.exchangeUrls.bitget,
+    EXCHANGE_URL_BINGX: ex.exchangeUrls.bingx,
+    EXCHANGE_URL_HTX: ex.exchangeUrls.htx,
+    EXCHANGE_URL_HTX_FUTURES: ex.exchangeUrls.htxFutures,
+    EXCHANGE_URL_COINBASE: ex.exchangeUrls.coinbase,
+    EXCHANGE_URL_GATE: ex.exchangeUrls.gate,
     EGRESS_IPS: EGRESS_IP,
     EXCHANGE_TIMEOUT_MS: '2000',
     TEST_TIMEOUT_MS: '5000',
@@ -57,7 +66,7 @@ export async function startE2E(opts: { env?: Record<string, string>; flowTimeout
   const chunks: string[] = []
   const logger = createLogger({ level: 'trace', destination: new Writable({ write: (c, _e, cb) => { chunks.push(String(c)); cb() } }) })
   const build = async (): Promise<App> => {
-    const app = await createApp(config, logger, { botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: opts.monitor === true, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}) })
+    const app = await createApp(config, logger, { ...opts.overrides, botInfo: tg.botInfo, throttle: opts.throttle === true, monitor: opts.monitor === true, ...(opts.flowTimeoutMs ? { flowTimeoutMs: opts.flowTimeoutMs } : {}), ...(opts.setupTimeoutMs ? { setupTimeoutMs: opts.setupTimeoutMs } : {}) })
     await app.start()
     return app
   }

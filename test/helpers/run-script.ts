@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /** Runs a TypeScript entry point with tsx in a clean environment plus `env`, as an operator would. */
-export function runTs(entry: string, env: Record<string, string>, args: string[] = [], timeoutMs = 30_000) {
+export function runTs(entry: string, env: Record<string, string>, args: string[] = [], timeoutMs = 90_000) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },

@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { pack, unpack, type Action } from '../../src/bot/callback-data.js'
+import type { BotContext } from '../../src/bot/context.js'
+import { looksLikeCredential } from '../../src/bot/credential-sniff.js'
 import { escapeHtml } from '../../src/bot/html.js'
 import { NAME_MAX, nameProblem, normalizeName } from '../../src/domain/names.js'
 import { EXCHANGE_IDS, LOCALES, MARKETS } from '../../src/domain/types.js'
@@ -31,6 +33,10 @@ const hostileText = fc
   .map((s) => s.replace(/^[\s/]+/, ''))
   .filter((s) => s.trim().length > 0)
 
+/** The bot's own credential sniffer with the real adapters: hostile text that looks like a key is taken away, by design. */
+const sniffCtx = { deps: { connections: { exchanges: () => createExchangeRegistry({ urls: {} }).listAdapters() } } } as unknown as Pick<BotContext, 'deps'>
+const sniffed = (text: string) => looksLikeCredential(sniffCtx, text)
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const RUNS = { numRuns: 40, endOnFailure: true }
 
@@ -55,7 +61,7 @@ describe('hostile input: pure functions', () => {
   })
 
   it('callback unpack never throws; whatever it accepts packs back to the same bytes', () => {
-    const codes = ['fx', 'fm', 'fr', 'fs', 'fc', 'c', 't', 's', 'rn', 'rp', 'd', 'dy', 'dn', 'l', 'n']
+    const codes = ['fx', 'fm', 'fr', 'fs', 'fc', 'fo', 'fk', 'c', 't', 's', 'rn', 'rp', 'd', 'dy', 'dn', 'l', 'n']
     const structured = fc.tuple(fc.constantFrom(...codes), fc.array(fc.oneof(piece, fc.string({ maxLength: 30 }), fc.constantFrom(...EXCHANGE_IDS, ...MARKETS, ...LOCALES, '0', '1')), { maxLength: 3 })).map(([c, parts]) => [c, ...parts].join(':'))
     fc.assert(
       fc.property(fc.oneof(anyString, structured), (data) => {
@@ -69,9 +75,9 @@ describe('hostile input: pure functions', () => {
   it('every packed action fits Telegram\'s 64 bytes and unpacks to itself', () => {
     const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/)
     const action: fc.Arbitrary<Action> = fc.oneof(
-      fc.record({ a: fc.constant('exchange' as const), flow: id, exchange: fc.constantFrom(...EXCHANGE_IDS) }),
-      fc.record({ a: fc.constant('market' as const), flow: id, market: fc.constantFrom(...MARKETS) }),
-      fc.record({ a: fc.constantFrom('ready' as const, 'suggested' as const, 'cancel' as const), flow: id }),
+      fc.record({ a: fc.constantFrom('exchange' as const, 'ready' as const), flow: id, exchange: fc.constantFrom(...EXCHANGE_IDS) }),
+      fc.record({ a: fc.constantFrom('market' as const, 'suggested' as const), flow: id, exchange: fc.constantFrom(...EXCHANGE_IDS), market: fc.constantFrom(...MARKETS) }),
+      fc.record({ a: fc.constantFrom('cancel' as const, 'restart' as const, 'continue' as const), flow: id }),
       fc.constant({ a: 'connect' as const }),
       fc.record({ a: fc.constantFrom('test' as const, 'status' as const, 'rename' as const, 'replace' as const, 'delete' as const, 'delete-yes' as const, 'delete-no' as const), id }),
       fc.record({ a: fc.constant('lang' as const), locale: fc.constantFrom(...LOCALES) }),
@@ -145,9 +151,14 @@ describe('hostile input through the real bot', () => {
     const table = connectionsTable(e.dbPath)
     await fc.assert(
       fc.asyncProperty(hostileText, async (text) => {
-        const reply = await e.say(user, text)
+        const sent = e.tg.sendText(user, text)
+        const reply = await e.next(user)
         const valid = nameProblem(normalizeName(text)) === null
-        if (reply.text.startsWith('Paste the MEXC API key')) {
+        if (sniffed(text)) {
+          // Looks like a key: deleted and never a name (kept for the key step if it is a MEXC key).
+          expect(e.tg.isDeleted(user, sent.messageId)).toBe(true)
+          expect([tr('en', 'flow-credential-not-now'), tr('en', 'flow-credential-kept-name', { fields: 'API key' }), tr('en', 'flow-credential-kept-name', { fields: 'secret key' })]).toContain(reply.text)
+        } else if (reply.text.startsWith('Paste the MEXC API key')) {
           expect(valid, `accepted ${JSON.stringify(text)}`).toBe(true)
           expect((await e.say(user, '/cancel')).text).toContain('Cancelled')
           prompt = await toNamePrompt(e, user)
@@ -222,7 +233,13 @@ describe('hostile input through the real bot', () => {
     await fc.assert(
       fc.asyncProperty(cmd, arg, async (c, a) => {
         const reply = await e.say(user, `/${c} ${a}`)
-        expect(reply.text, `/${c} ${JSON.stringify(a.slice(0, 80))}`).toContain('You have no connection called')
+        if (sniffed(`/${c} ${a}`)) {
+          // An argument that looks like a key: the command is deleted, not run, and nothing echoed.
+          expect(reply.text).toBe(tr('en', 'command-credential-deleted'))
+          return
+        }
+        // Never echoed back: a mistyped secret would be repeated in the chat.
+        expect(reply.text, `/${c} ${JSON.stringify(a.slice(0, 80))}`).toBe(tr('en', 'connection-not-found'))
         expect(reply.keyboard?.flat().map((b) => b.text)).toEqual(['Main'])
         expect(connectionsTable(e.dbPath)).toBe(table)
       }),
@@ -231,14 +248,18 @@ describe('hostile input through the real bot', () => {
     )
   }, 40_000)
 
-  it('commands typed mid-flow with hostile tails are not run, and the echo of the command stays well-formed', async () => {
+  it('commands typed mid-flow with hostile tails are never echoed, and the flow survives them', async () => {
     const user = newUser()
     await toNamePrompt(e, user)
     const command = fc.tuple(fc.constantFrom('x', 'status', 'a_b', 'delete'), hostileText).map(([c, tail]) => `/${c}${tail.replace(/^[\s@]+/, '')}`.slice(0, 4096))
     await fc.assert(
       fc.asyncProperty(command, async (text) => {
         const reply = await e.say(user, text)
-        expect(reply.text, JSON.stringify(text.slice(0, 80))).toContain('You are in the middle of a setup')
+        if (sniffed(text)) expect(reply.text).toBe(tr('en', 'command-credential-deleted'))
+        else {
+          // Not run (or, for a plain /status, answered by /status itself), never repeated back.
+          expect([tr('en', 'flow-command-mid-flow'), tr('en', 'no-connections')], JSON.stringify(text.slice(0, 80))).toContain(reply.text)
+        }
       }),
       { ...RUNS, numRuns: 30, examples: [[`/xy${'😀'.repeat(40)}`], ['/x<b>&amp;</i>']] },
     )

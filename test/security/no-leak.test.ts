@@ -4,6 +4,7 @@ import { conversationStore } from '../helpers/conversation-store.js'
 import { EGRESS_IP } from '../helpers/e2e.js'
 import { reportOf, runConnect, sendCredentials, toKeyPrompt, tr } from '../helpers/e2e-flows.js'
 import { connectionsTable, findLeaks, startRestartableE2E, type RestartableE2E } from '../helpers/hostile.js'
+import { apiClient } from '../helpers/platform.js'
 
 // The conversations plugin keeps its state (the replay log of every update a flow received) in a
 // Map inside a closure. To scan it we hand the plugin an identical in-memory store that also keeps
@@ -49,7 +50,7 @@ describe('secrets never leak', () => {
   const values = (c: { apiKey: string; secret: string; passphrase?: string }) => [c.apiKey, c.secret, ...(c.passphrase ? [c.passphrase] : [])]
 
   beforeAll(async () => {
-    e = await startRestartableE2E()
+    e = await startRestartableE2E({ env: { PLATFORM_API_PORT: '0', PLATFORM_CREDENTIALS_PER_MINUTE: '3' } })
   })
   afterAll(() => e.close())
 
@@ -79,6 +80,26 @@ describe('secrets never leak', () => {
     // The replay log did see the credential updates: as placeholders only.
     expect(conversationStore.everWritten()).toContain('credential:')
     expectNoLeak([...values(m), ...values(k)])
+  })
+
+  it('Binance (Ed25519 private key pasted as PEM), Bybit (a wrong secret: its 10004 quotes the API key) and OKX: nothing leaks', async () => {
+    const user = newUser()
+    const b = e.ex.addAccount({ exchange: 'binance', keyType: 'ed25519', ipWhitelist: [EGRESS_IP] })
+    const y = e.ex.addAccount({ exchange: 'bybit', ipWhitelist: [EGRESS_IP] })
+    const wrongSecret = fakeCredentials('bybit').secret
+    const o = e.ex.addAccount({ exchange: 'okx', ipWhitelist: [EGRESS_IP] })
+    const runs = [
+      await runConnect(e, user, { exchange: 'binance', credentials: { apiKey: b.apiKey, secret: b.secret } }),
+      await runConnect(e, user, { exchange: 'bybit', credentials: { apiKey: y.apiKey, secret: wrongSecret } }),
+      await runConnect(e, user, { exchange: 'okx', credentials: { apiKey: o.apiKey, secret: o.secret, passphrase: o.passphrase } }),
+    ]
+    expect(runs[0]!.report.text).toContain('Connection works')
+    expect(runs[1]!.report.text).toContain(tr('en', 'diag-INVALID_SECRET-cause'))
+    expect(runs[2]!.report.text).toContain('Connection works')
+    for (const msg of runs.flatMap((r) => r.sent)) expect(e.tg.isDeleted(user, msg.messageId)).toBe(true)
+    // The PEM as pasted, and each of its base64 lines on its own.
+    const pemLines = b.secret.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))
+    expectNoLeak([b.apiKey, b.secret, ...pemLines, y.apiKey, y.secret, wrongSecret, o.apiKey, o.secret, o.passphrase])
   })
 
   it('/replace: neither the old nor the new credentials appear anywhere', async () => {
@@ -139,6 +160,47 @@ describe('secrets never leak', () => {
     expect(e.app.connections.list(user.id)).toEqual([])
     expect(ask.text).toContain('Paste the KuCoin API key')
     expectNoLeak(values(k))
+  })
+
+  it('platform API reads: the served credentials, and the token that read them, appear in no log, audit row, metric, event or file', async () => {
+    const user = newUser()
+    const m = mexc()
+    const k = kucoin()
+    await runConnect(e, user, { exchange: 'mexc', credentials: m, name: 'Read me' })
+    await runConnect(e, user, { exchange: 'kucoin', credentials: k, name: 'And me' })
+    const token = e.app.platform.tokens.create('leak-check', ['status', 'credentials']).token
+    const api = apiClient(e)
+    const [one, two] = e.app.connections.list(user.id)
+    const served = await api.credentials(token, one!.id)
+    expect(served.body).toMatchObject({ apiKey: m.apiKey, secret: m.secret })
+    expect((await api.credentials(token, two!.id)).body).toMatchObject({ apiKey: k.apiKey, secret: k.secret, passphrase: k.passphrase })
+    // Refusals of every kind are logged and audited too: paused, unknown token, a token sent as a connection id, the rate limit.
+    expect((await e.say(user, '/pause Read me')).text).toContain('is paused')
+    expect((await api.credentials(token, one!.id)).status).toBe(409)
+    const forged = `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}` // the right id, one wrong character
+    expect((await api.credentials(forged, one!.id)).status).toBe(401)
+    expect((await api.credentials(token, token)).status).toBe(400) // too long for an id: refused before the limiter
+    expect((await api.credentials(token, two!.id)).status).toBe(429) // the 4th read in a minute, over PLATFORM_CREDENTIALS_PER_MINUTE=3
+    expect((await api.connections(token)).status).toBe(200)
+    expect((await api.events(token)).status).toBe(200)
+    const metrics = await api.call('GET', '/metrics', { token })
+    expect(metrics.text).toContain('bfc_platform_api_requests_total')
+    const audit = JSON.stringify(e.app.repos.platformAudit.recent(1000))
+    expect(audit).toContain('"outcome":"served"')
+    expect(audit).toContain('"outcome":"rate_limited"')
+    expect(audit).toContain('"outcome":"bad_request"')
+    const stores = {
+      'the audit rows': audit,
+      'the metrics': metrics.text,
+      'the event feed': JSON.stringify(e.app.repos.platformEvents.all()),
+      'the listing answer': (await api.connections(token)).text,
+      'the token table': JSON.stringify(e.app.repos.serviceTokens.list()),
+    }
+    // The token's secret part, and any 16 characters of it (a truncated copy is a leak too).
+    const secrets = [...values(m), ...values(k), ...[23, 39, 55, 71].map((at) => token.slice(at, at + 16))]
+    expect(findLeaks(e, secrets, stores)).toEqual([])
+    e.app.database.checkpoint()
+    expect(findLeaks(e, secrets, stores), 'after checkpoint').toEqual([])
   })
 
   it('a crash mid-flow: the new process on the same file tells the user to start again, saved nothing, deletes the late paste, leaked nothing', async () => {

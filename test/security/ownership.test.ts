@@ -14,10 +14,12 @@ import { htmlBreaks, queryJson } from '../helpers/hostile.js'
  */
 const FORGED: Record<Action['a'], (target: { id: string; flow: string }) => Action> = {
   exchange: ({ flow }) => ({ a: 'exchange', flow, exchange: 'kucoin' }),
-  market: ({ flow }) => ({ a: 'market', flow, market: 'futures' }),
-  ready: ({ flow }) => ({ a: 'ready', flow }),
-  suggested: ({ flow }) => ({ a: 'suggested', flow }),
+  market: ({ flow }) => ({ a: 'market', flow, exchange: 'kucoin', market: 'futures' }),
+  ready: ({ flow }) => ({ a: 'ready', flow, exchange: 'kucoin' }),
+  suggested: ({ flow }) => ({ a: 'suggested', flow, exchange: 'kucoin', market: 'spot' }),
   cancel: ({ flow }) => ({ a: 'cancel', flow }),
+  restart: ({ flow }) => ({ a: 'restart', flow }),
+  continue: ({ flow }) => ({ a: 'continue', flow }),
   connect: () => ({ a: 'connect' }),
   test: ({ id }) => ({ a: 'test', id }),
   status: ({ id }) => ({ a: 'status', id }),
@@ -26,6 +28,8 @@ const FORGED: Record<Action['a'], (target: { id: string; flow: string }) => Acti
   delete: ({ id }) => ({ a: 'delete', id }),
   'delete-yes': ({ id }) => ({ a: 'delete-yes', id }),
   'delete-no': ({ id }) => ({ a: 'delete-no', id }),
+  pause: ({ id }) => ({ a: 'pause', id }),
+  resume: ({ id }) => ({ a: 'resume', id }),
   lang: () => ({ a: 'lang', locale: 'pt-BR' }),
   notify: () => ({ a: 'notify', on: false }),
 }
@@ -64,21 +68,21 @@ describe('ownership: another user\'s connection is "not found", never data', () 
     alpha = e.app.connections.list(a.id)[0]!
     // A is in the middle of a second /connect: its flow id is on A's buttons.
     aFlowMessage = await toNamePrompt(e, a)
-    aFlow = /^fs:(.+)$/.exec(aFlowMessage.keyboard!.flat().map((k) => ('callback_data' in k ? k.callback_data : '')).find((d) => d?.startsWith('fs:')) ?? '')![1]!
+    aFlow = /^fs:([^:]+):/.exec(aFlowMessage.keyboard!.flat().map((k) => ('callback_data' in k ? k.callback_data : '')).find((d) => d?.startsWith('fs:')) ?? '')![1]!
   })
   afterAll(() => e.close())
 
   it('by name, in any case: /status, /test, /rename, /replace, /delete of "Alpha" → not found, with a picker of B\'s own connections only', async () => {
     const before = footprintOfA()
-    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete']) {
+    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume']) {
       for (const name of ['Alpha', 'alpha', ' ALPHA ']) {
         const reply = await e.say(b, `/${cmd} ${name}`)
-        expect(reply.text, `/${cmd} ${name}`).toContain(tr('en', 'connection-not-found', { name: name.trim() }).split('"')[0]!)
+        expect(reply.text, `/${cmd} ${name}`).toBe(tr('en', 'connection-not-found'))
         expect(reply.keyboard!.flat().map((k) => k.text), 'the picker offers only B\'s connections').toEqual(['Mine'])
       }
     }
     expect(footprintOfA()).toBe(before)
-    // B's typed name is echoed back ("no connection called …"); A's card never is.
+    // Neither B's typed name nor anything of A's card comes back.
     expect(seenByB()).not.toContain(alpha.maskedKey)
     expect(seenByB()).not.toContain(alpha.id)
   })
@@ -86,12 +90,12 @@ describe('ownership: another user\'s connection is "not found", never data', () 
   it('by id in a command: /status <A\'s id> and the others → not found', async () => {
     const before = footprintOfA()
     const since = e.tg.botMessages(b).length
-    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete']) {
+    for (const cmd of ['status', 'test', 'rename', 'replace', 'delete', 'pause', 'resume']) {
       const reply = await e.say(b, `/${cmd} ${alpha.id}`)
-      expect(reply.text, `/${cmd} <id>`).toContain('You have no connection called')
+      expect(reply.text, `/${cmd} <id>`).toBe(tr('en', 'connection-not-found'))
     }
     expect(footprintOfA()).toBe(before)
-    // The echoed argument is B's own input; what matters is that nothing of A came back.
+    // Nothing of A came back (and B's argument is not echoed either).
     expect(seenByB(since)).not.toContain('Alpha')
     expect(seenByB(since)).not.toContain(alpha.maskedKey)
   })
@@ -107,8 +111,13 @@ describe('ownership: another user\'s connection is "not found", never data', () 
       const query = e.tg.forgeCallback(b, where, data)
       const answer = await e.tg.waitFor(() => e.tg.callbackAnswer(query))
       if (code === 'test') expect((await e.next(b)).text).toBe(tr('en', 'error-NOT_FOUND'))
-      if (['status', 'rename', 'replace', 'delete', 'delete-yes'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
-      if (['exchange', 'market', 'ready', 'suggested', 'cancel'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
+      if (['status', 'rename', 'replace', 'delete', 'delete-yes', 'pause', 'resume'].includes(code)) expect(answer.text).toBe(tr('en', 'error-NOT_FOUND'))
+      if (['cancel', 'continue'].includes(code)) expect(answer.text).toBe(tr('en', 'flow-ended'))
+      if (['exchange', 'market', 'ready', 'suggested', 'restart'].includes(code)) {
+        // An old /connect button with no flow of B's running starts B's own setup at that step.
+        expect((await e.next(b)).text).not.toContain('Alpha')
+        expect((await e.say(b, '/cancel')).text).toContain('Cancelled')
+      }
       if (code === 'connect') {
         expect((await e.next(b)).text).toContain('Which exchange') // B's own new flow, nothing of A's
         expect((await e.say(b, '/cancel')).text).toContain('Cancelled')
@@ -161,6 +170,8 @@ describe('ownership: another user\'s connection is "not found", never data', () 
     expect(() => e.app.connections.rename(b.id, alpha.id, 'Stolen')).toThrow()
     await expect(e.app.connections.replace(b.id, alpha.id, { apiKey: 'x', secret: 'y' })).rejects.toThrow()
     expect(() => e.app.connections.remove(b.id, alpha.id)).toThrow()
+    expect(() => e.app.platform.gate.pause(b.id, alpha.id)).toThrow()
+    expect(e.app.repos.connections.getById(alpha.id)!.pausedAt).toBeNull()
     expect(e.app.connections.list(a.id).map((c) => c.name)).toEqual(['Alpha'])
   })
 })

@@ -13,12 +13,21 @@ import { startFlow, type Flow } from './flow-kit.js'
 /** The conversation id /connect enters. */
 export const CONNECT_FLOW = 'connect'
 
+/** Where a /connect starts: from the top, or at the step of an old button tapped after its flow ended. */
+export interface ConnectStart {
+  exchange?: ExchangeId
+  /** The checklist was confirmed ("I have created the key"). */
+  ready?: boolean
+  market?: Market
+}
+
 /**
  * /connect: exchange → that exchange's key checklist → market → name → key, secret (and
  * passphrase) → the connection test → the report. Every side effect that touches a credential
- * runs in one `external` that returns only the non-secret outcome.
+ * runs in one `external` that returns only the non-secret outcome. A key pasted once the exchange
+ * is known is kept for the key step.
  */
-export async function connectFlow(conversation: Flow, ctx: FlowContext, preset?: ExchangeId): Promise<void> {
+export async function connectFlow(conversation: Flow, ctx: FlowContext, start: ConnectStart = {}): Promise<void> {
   const kit = await startFlow(conversation, ctx)
   const { deps, flowId } = kit
   const userId = ctx.from!.id
@@ -26,27 +35,33 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, preset?:
   const adapters = deps.connections.exchanges()
 
   let exchange: ExchangeId
-  if (preset && adapters.some((a) => a.id === preset)) exchange = preset
+  if (start.exchange && adapters.some((a) => a.id === start.exchange)) exchange = start.exchange
   else {
-    await ctx.reply(t('connect-intro'), { parse_mode: 'HTML', reply_markup: exchangeKeyboard(flowId, adapters, t) })
+    await kit.keepEarly('later')
+    await kit.ask(ctx, t('connect-intro'), { parse_mode: 'HTML', reply_markup: exchangeKeyboard(flowId, adapters, t) })
     exchange = (await kit.choose((a) => (a.a === 'exchange' ? a.exchange : null), 'flow-tap-button')).value
   }
   const adapter = deps.connections.adapter(exchange)
-  const ips = deps.settings.egressIps.join(', ')
-  await ctx.reply(t(`checklist-${exchange}`, { ips: ips || '-' }) + '\n\n' + t(ips ? 'checklist-ips' : 'checklist-no-ips', { ips: escapeHtml(ips) }), {
-    parse_mode: 'HTML',
-    reply_markup: readyKeyboard(flowId, t),
-  })
-  await kit.choose((a) => (a.a === 'ready' ? true : null), 'flow-tap-button')
+  await kit.keepEarly(adapter)
+  if (!start.ready) {
+    const ips = deps.settings.egressIps.join(', ')
+    await kit.ask(ctx, t(`checklist-${exchange}`, { ips: ips || '-' }) + '\n\n' + t(ips ? 'checklist-ips' : 'checklist-no-ips', { ips: escapeHtml(ips) }), {
+      parse_mode: 'HTML',
+      reply_markup: readyKeyboard(flowId, exchange, t, adapter.label),
+    })
+    await kit.choose((a) => (a.a === 'ready' ? true : null), 'flow-tap-button')
+  }
 
   let market: Market = adapter.markets[0]!
-  if (adapter.markets.length > 1) {
-    await ctx.reply(t('connect-ask-market'), { parse_mode: 'HTML', reply_markup: marketKeyboard(flowId, adapter.markets, t) })
+  if (start.market && adapter.markets.includes(start.market)) market = start.market
+  else if (adapter.markets.length > 1) {
+    await kit.ask(ctx, t('connect-ask-market'), { parse_mode: 'HTML', reply_markup: marketKeyboard(flowId, exchange, adapter.markets, t) })
     market = (await kit.choose((a) => (a.a === 'market' ? a.market : null), 'flow-tap-button')).value
   }
 
-  const suggestion = await conversation.external(() => deps.connections.suggestName(userId, exchange, market))
-  await ctx.reply(t('connect-ask-name', { suggestion: escapeHtml(suggestion) }), { parse_mode: 'HTML', reply_markup: nameKeyboard(flowId, suggestion, t) })
+  const suggestion = await conversation.external(() => deps.connections.suggestName(userId, exchange, market, t(`name-market-${market}`)))
+  await kit.keepEarly(adapter, true)
+  await kit.ask(ctx, t('connect-ask-name', { suggestion: escapeHtml(suggestion) }), { parse_mode: 'HTML', reply_markup: nameKeyboard(flowId, exchange, market, suggestion, t) })
   let name = ''
   while (!name) {
     const e = await kit.next()
@@ -65,11 +80,12 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, preset?:
     } else if (e.kind !== 'action') await e.ctx.reply(e.ctx.t('connect-name-as-text'))
   }
 
-  const handles = await collectCredentials(conversation, kit, adapter, ctx)
+  await kit.keepEarly(undefined)
+  await collectCredentials(conversation, kit, adapter, ctx)
   const testing = await ctx.reply(t('connect-testing', { exchange: adapter.label }))
   const result = await conversation.external(async (): Promise<{ ok: SaveOutcome } | { error: FlowError }> => {
     try {
-      return { ok: await deps.connections.connect({ userId, exchange, market, name, credentials: revealAll(kit, handles) }) }
+      return { ok: await deps.connections.connect({ userId, exchange, market, name, credentials: revealAll(kit) }) }
     } catch (err) {
       return { error: toFlowError(err) }
     } finally {
@@ -103,6 +119,6 @@ export async function showSaveOutcome(
   // Offline only because the exchange could not be reached: nothing for the user to fix.
   const state = c.status === 'online' ? 'online' : r.report.transient ? 'unchecked' : 'offline'
   await edit(`${report}\n\n${t(`${kind}-saved-${state}`, { name: escapeHtml(c.name), key: escapeHtml(c.maskedKey) })}`, {
-    reply_markup: reportKeyboard(c, t),
+    reply_markup: reportKeyboard(c, t, ctx.deps.connections.adapter(c.exchange).label),
   })
 }

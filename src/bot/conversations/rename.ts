@@ -22,7 +22,7 @@ export async function renameFlow(conversation: Flow, ctx: FlowContext, connectio
     await ctx.reply(errorText(current.error, ctx.t.bind(ctx)), { parse_mode: 'HTML' })
     return kit.finish()
   }
-  await ctx.reply(ctx.t('rename-ask', { name: escapeHtml(current.name) }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(kit.flowId, ctx.t.bind(ctx)) })
+  await kit.ask(ctx, ctx.t('rename-ask', { name: escapeHtml(current.name) }), { parse_mode: 'HTML', reply_markup: cancelKeyboard(kit.flowId, ctx.t.bind(ctx)) })
   for (;;) {
     const e = await kit.next()
     if (e.kind !== 'text' || e.forwarded) {

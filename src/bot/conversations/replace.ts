@@ -31,11 +31,11 @@ export async function replaceFlow(conversation: Flow, ctx: FlowContext, connecti
   }
   const adapter = kit.deps.connections.adapter(found.exchange)
   await ctx.reply(t('replace-intro', { name: escapeHtml(found.name), exchange: adapter.label }), { parse_mode: 'HTML' })
-  const handles = await collectCredentials(conversation, kit, adapter, ctx)
+  await collectCredentials(conversation, kit, adapter, ctx)
   const testing = await ctx.reply(t('connect-testing', { exchange: adapter.label }))
   const result = await conversation.external(async (): Promise<{ ok: SaveOutcome } | { error: FlowError }> => {
     try {
-      return { ok: await kit.deps.connections.replace(userId, connectionId, revealAll(kit, handles)) }
+      return { ok: await kit.deps.connections.replace(userId, connectionId, revealAll(kit)) }
     } catch (err) {
       return { error: toFlowError(err) }
     } finally {

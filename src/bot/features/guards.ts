@@ -1,30 +1,23 @@
 import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
+import { looksLikeCredential } from '../credential-sniff.js'
 
-/**
- * True when a text could be a credential for any exchange we support (their own format checks
- * accept it) or merely has the shape of one. Used to clean up keys pasted where they do not belong.
- */
-export function looksLikeCredential(ctx: Pick<BotContext, 'deps'>, text: string): boolean {
-  const t = text.trim()
-  if (t.length < 16 || t.length > 256 || /\s/.test(t)) return false
-  // Keys and secrets are random: letters AND digits. Words someone types as a name are not.
-  if (!/\d/.test(t) || !/[A-Za-z]/.test(t)) return false
-  if (/^[A-Za-z0-9_\-+/=]{24,}$/.test(t) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t)) return true
-  return ctx.deps.connections.exchanges().some((a) => a.credentialFields.some((f) => f.field !== 'passphrase' && a.validateField(f.field, t) === null))
-}
+/** Kept for callers that import it from here; the check lives in credential-sniff.ts. */
+export { looksLikeCredential }
 
 const composer = new Composer<BotContext>()
 const groups = composer.chatType(['group', 'supergroup'])
 
-// In a group a key is exposed to everyone there: delete it if we can and say so plainly.
-groups.on('message:text', async (ctx, next) => {
-  if (!looksLikeCredential(ctx, ctx.message.text)) return next()
-  const deleted = await ctx.deleteMessage().then(() => true, () => false)
+// In a group a key is exposed to everyone there: delete it if we can and say so plainly. Texts,
+// captions (a screenshot with the key typed under it) and edits (an old message edited into a key).
+groups.on(['message:text', 'message:caption', 'edited_message:text', 'edited_message:caption'], async (ctx, next) => {
+  const msg = ctx.msg
+  if (!looksLikeCredential(ctx, msg.text ?? msg.caption ?? '')) return next()
+  const deleted = await ctx.api.deleteMessage(msg.chat.id, msg.message_id).then(() => true, () => false)
   await ctx.reply(ctx.t(deleted ? 'group-credential-deleted' : 'group-credential-not-deleted'), { parse_mode: 'HTML' })
 })
 
-groups.command(['connect', 'start', 'replace', 'status', 'test', 'connections', 'delete', 'rename', 'settings', 'help'], async (ctx) => {
+groups.command(['connect', 'start', 'replace', 'status', 'test', 'connections', 'delete', 'rename', 'pause', 'resume', 'settings', 'help', 'ips'], async (ctx) => {
   const link = `https://t.me/${ctx.me.username}?start=connect`
   await ctx.reply(ctx.t('group-refused', { link }), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
 })

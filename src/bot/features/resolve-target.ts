@@ -1,6 +1,5 @@
 import type { ConnectionView } from '../../services/connection-view.js'
 import type { BotContext } from '../context.js'
-import { escapeHtml } from '../html.js'
 import { pickerKeyboard } from '../keyboards.js'
 
 /** The argument text after a command, trimmed ("/status My Key" → "My Key"). */
@@ -14,7 +13,7 @@ export function commandArgs(ctx: BotContext): string {
  */
 export async function resolveTarget(
   ctx: BotContext,
-  action: 'test' | 'status' | 'rename' | 'replace' | 'delete',
+  action: 'test' | 'status' | 'rename' | 'replace' | 'delete' | 'pause' | 'resume',
   opts: { autoPickSingle: boolean },
 ): Promise<ConnectionView | null> {
   const userId = ctx.from!.id
@@ -39,7 +38,8 @@ export async function resolveTarget(
     return null
   }
   if (!found) {
-    await ctx.reply(ctx.t('connection-not-found', { name: escapeHtml([...name].slice(0, 64).join('')) }), { parse_mode: 'HTML', reply_markup: pickerKeyboard(list, action) })
+    // Never echo what was typed: a command argument may be a mistyped secret.
+    await ctx.reply(ctx.t('connection-not-found'), { parse_mode: 'HTML', reply_markup: pickerKeyboard(list, action) })
     return null
   }
   return found

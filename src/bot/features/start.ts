@@ -1,6 +1,8 @@
 import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
-import { connectKeyboard } from '../keyboards.js'
+import { labelOf } from '../exchange-links.js'
+import { connectKeyboard, homeKeyboard } from '../keyboards.js'
+import { renderListLine } from '../render/report.js'
 import { CONNECT_FLOW } from '../conversations/connect.js'
 import { unpack } from '../callback-data.js'
 
@@ -9,7 +11,15 @@ const privateChat = composer.chatType('private')
 
 privateChat.command('start', async (ctx) => {
   if (ctx.match === 'connect') return ctx.conversation.enter(CONNECT_FLOW)
-  await ctx.reply(ctx.t('start-text', { name: '' }), { parse_mode: 'HTML', reply_markup: connectKeyboard(ctx.t.bind(ctx)) })
+  const t = ctx.t.bind(ctx)
+  const list = ctx.deps.connections.list(ctx.from.id)
+  if (list.length === 0) return ctx.reply(t('start-text', { name: '' }), { parse_mode: 'HTML', reply_markup: connectKeyboard(t) })
+  // A returning trader: where each connection stands, and the main actions, in one message.
+  const online = list.filter((c) => c.status === 'online').length
+  const lines = list.slice(0, 10).map((c) => renderListLine(c, t, labelOf(ctx.deps)))
+  if (list.length > 10) lines.push(t('status-more', { count: list.length - 10 }))
+  const text = [t('start-returning', { count: list.length, online, attention: list.length - online }), '', ...lines, '', t('start-returning-hint')].join('\n')
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: homeKeyboard(list, t) })
 })
 
 privateChat.command('help', (ctx) => ctx.reply(ctx.t('help-text'), { parse_mode: 'HTML' }))

@@ -1,35 +1,40 @@
 import { Composer } from 'grammy'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
-import { reportKeyboard } from '../keyboards.js'
+import { labelOf } from '../exchange-links.js'
+import { reportKeyboard, statusListKeyboard } from '../keyboards.js'
 import { packMessages } from '../render/chunk.js'
-import { renderConnection } from '../render/report.js'
+import { renderConnection, renderListLine } from '../render/report.js'
 import { commandArgs, resolveTarget } from './resolve-target.js'
+import type { ConnectionView } from '../../services/connection-view.js'
 
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
-const MAX_CARDS = 10
 
 /** One card, split if long; the buttons go under its last part. */
-async function replyCard(ctx: BotContext, text: string, keyboard: ReturnType<typeof reportKeyboard>): Promise<void> {
-  const parts = packMessages([text])
+async function replyCard(ctx: BotContext, c: ConnectionView): Promise<void> {
+  const t = ctx.t.bind(ctx)
+  const label = labelOf(ctx.deps)
+  const parts = packMessages([renderConnection(c, t, ctx.deps.settings.egressIps, true, label)])
+  const keyboard = reportKeyboard(c, t, label(c.exchange))
   for (const [i, part] of parts.entries()) await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? { reply_markup: keyboard } : {}) })
 }
 
 privateChat.command('status', async (ctx) => {
   const t = ctx.t.bind(ctx)
-  const ips = ctx.deps.settings.egressIps
   if (!commandArgs(ctx)) {
     const list = ctx.deps.connections.list(ctx.from.id)
     if (list.length === 0) return ctx.reply(t('no-connections'), { parse_mode: 'HTML' })
-    const cards = list.slice(0, MAX_CARDS).map((c) => renderConnection(c, t, ips, true))
-    if (list.length > MAX_CARDS) cards.push(t('status-more', { count: list.length - MAX_CARDS }))
-    // Several cards with their fixes can pass Telegram's 4,096 characters: send as many as needed.
-    for (const text of packMessages(cards)) await ctx.reply(text, { parse_mode: 'HTML' })
+    if (list.length === 1) return replyCard(ctx, list[0]!)
+    // One line per connection and a button to open each: a phone screen, not every card at once.
+    const lines = list.map((c) => renderListLine(c, t, labelOf(ctx.deps)))
+    const text = [t('status-list-title', { count: list.length }), '', ...lines, '', t('status-list-hint')].join('\n')
+    const parts = packMessages([text])
+    for (const [i, part] of parts.entries()) await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? { reply_markup: statusListKeyboard(list) } : {}) })
     return
   }
   const c = await resolveTarget(ctx, 'status', { autoPickSingle: true })
-  if (c) await replyCard(ctx, renderConnection(c, t, ips, true), reportKeyboard(c, t))
+  if (c) await replyCard(ctx, c)
 })
 
 privateChat.callbackQuery(/^s:/, async (ctx) => {
@@ -37,8 +42,8 @@ privateChat.callbackQuery(/^s:/, async (ctx) => {
   const c = action?.a === 'status' ? ctx.deps.connections.list(ctx.from.id).find((x) => x.id === action.id) : undefined
   if (!c) return ctx.answerCallbackQuery({ text: ctx.t('error-NOT_FOUND') })
   await ctx.answerCallbackQuery()
-  await replyCard(ctx, renderConnection(c, ctx.t.bind(ctx), ctx.deps.settings.egressIps, true), reportKeyboard(c, ctx.t.bind(ctx)))
+  await replyCard(ctx, c)
 })
 
-/** /status [name]: state, last test, failing checks with fixes, masked key. */
+/** /status [name]: without a name one line per connection with buttons; with one, its card and fixes. */
 export const statusFeature = composer

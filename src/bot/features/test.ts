@@ -2,6 +2,7 @@ import { Composer } from 'grammy'
 import { isAppError } from '../../domain/errors.js'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
+import { labelOf } from '../exchange-links.js'
 import { escapeHtml } from '../html.js'
 import { reportKeyboard } from '../keyboards.js'
 import { renderReport } from '../render/report.js'
@@ -28,7 +29,7 @@ async function runAndShow(ctx: BotContext, id: string): Promise<void> {
   try {
     const { after, report } = await ctx.deps.connections.test(ctx.from!.id, id, 'manual')
     const head = t('test-head', { name: escapeHtml(after.name), status: t(`status-${after.status}`) })
-    await editLong(ctx.api, msg.chat.id, msg.message_id, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, reportKeyboard(after, t))
+    await editLong(ctx.api, msg.chat.id, msg.message_id, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, reportKeyboard(after, t, labelOf(ctx.deps)(after.exchange)))
   } catch (err) {
     if (!isAppError(err, 'NOT_FOUND')) throw err
     await ctx.api.editMessageText(msg.chat.id, msg.message_id, t('error-NOT_FOUND'))

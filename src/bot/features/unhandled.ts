@@ -1,31 +1,34 @@
 import { Composer } from 'grammy'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
-import { looksLikeCredential } from './guards.js'
+import { readPlaceholder, type ReceivedCredential } from '../credential-intake.js'
 
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
 
-// A key pasted with no flow waiting for it (a restart or a timeout ended the flow): delete it.
+/** What to say about a credential the intake took with no flow waiting for it (it timed out, the bot restarted). */
+function strayText(got: ReceivedCredential): string {
+  if (got.kind === 'command') return got.deleted ? 'command-credential-deleted' : 'command-credential-not-deleted'
+  return got.deleted ? 'stray-credential-deleted' : 'stray-credential-not-deleted'
+}
+
 privateChat.on('message:text', async (ctx) => {
+  const got = readPlaceholder(ctx.message.text)
+  if (got) return ctx.reply(ctx.t(strayText(got)), { parse_mode: 'HTML' })
+  // Never echo the command: its text may be a mistyped secret.
   if (ctx.message.text.startsWith('/')) return ctx.reply(ctx.t('unknown-command'))
-  if (looksLikeCredential(ctx, ctx.message.text)) {
-    const deleted = await ctx.deleteMessage().then(() => true, () => false)
-    return ctx.reply(ctx.t(deleted ? 'stray-credential-deleted' : 'stray-credential-not-deleted'), { parse_mode: 'HTML' })
-  }
   await ctx.reply(ctx.t('fallback'), { parse_mode: 'HTML' })
 })
 
 privateChat.on('message', (ctx) => ctx.reply(ctx.t('fallback'), { parse_mode: 'HTML' }))
 
-// An old message edited into a key: the same clean-up as a pasted one; other edits need no answer.
+// An old message edited into a key: the intake took it like a pasted one; other edits need no answer.
 privateChat.on('edited_message:text', async (ctx) => {
-  if (!looksLikeCredential(ctx, ctx.editedMessage.text)) return
-  const deleted = await ctx.deleteMessage().then(() => true, () => false)
-  await ctx.reply(ctx.t(deleted ? 'stray-credential-deleted' : 'stray-credential-not-deleted'), { parse_mode: 'HTML' })
+  const got = readPlaceholder(ctx.editedMessage.text)
+  if (got) await ctx.reply(ctx.t(strayText(got)), { parse_mode: 'HTML' })
 })
 
-// Buttons of a flow that no longer exists, or forged data.
+// Buttons of a flow that no longer exists (and could not be resumed), or forged data.
 composer.on('callback_query:data', async (ctx) => {
   const action = unpack(ctx.callbackQuery.data)
   const flowButton = action !== null && 'flow' in action

@@ -1,5 +1,5 @@
 /** Small HTTP vocabulary shared by the fake's route files. */
-import { createHmac } from 'node:crypto'
+import { createHmac, createPublicKey, verify } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { AccountBook, FakeExchangeId } from './accounts.js'
 
@@ -37,6 +37,20 @@ export function hmac(secret: string, payload: string, encoding: 'hex' | 'base64'
   return createHmac('sha256', secret).update(payload).digest(encoding)
 }
 
+/**
+ * Checks a base64 signature made with the user's own private key: Ed25519 over the raw payload,
+ * RSA as PKCS#1 v1.5 with SHA-256. The exchange holds only the public key; the fake derives it
+ * from the PEM it stored as the account's secret.
+ */
+export function verifyKeySignature(privatePem: string, type: 'ed25519' | 'rsa', payload: string, signatureB64: string): boolean {
+  try {
+    const publicKey = createPublicKey(privatePem)
+    return verify(type === 'ed25519' ? null : 'sha256', Buffer.from(payload), publicKey, Buffer.from(signatureB64, 'base64'))
+  } catch {
+    return false
+  }
+}
+
 /** A header as a single string, or undefined. */
 export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name.toLowerCase()]
@@ -46,4 +60,9 @@ export function header(headers: IncomingHttpHeaders, name: string): string | und
 /** True when the whitelist is empty or lists the caller. */
 export function ipAllowed(whitelist: readonly string[], ip: string): boolean {
   return whitelist.length === 0 || whitelist.includes(ip)
+}
+
+/** A copy of `o` without the keys the account asks the fake to leave out. */
+export function omit<T extends Record<string, unknown>>(o: T, fields: readonly string[]): T {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !fields.includes(k))) as T
 }

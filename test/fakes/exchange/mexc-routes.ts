@@ -57,8 +57,10 @@ function accountBody(a: FakeAccount): FakeResponse {
   })
 }
 
-function orderTest(_a: FakeAccount, p: URLSearchParams): FakeResponse {
+function orderTest(a: FakeAccount, p: URLSearchParams): FakeResponse {
   if (!SYMBOLS.has(p.get('symbol') ?? '')) return spotError(-1121, 'Invalid symbol.')
+  // MEXC keys may carry a list of pairs; any other pair is refused for this key only.
+  if (a.symbols.length > 0 && !a.symbols.includes(p.get('symbol') ?? '')) return spotError(30020, 'no permission for the symbol')
   if (!p.get('side') || !p.get('type') || !(Number(p.get('quantity')) > 0)) return spotError(700004, 'Mandatory parameter missing')
   return json(200, {})
 }

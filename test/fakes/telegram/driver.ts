@@ -114,6 +114,21 @@ export class UserDriver {
     return message
   }
 
+  /** The user edits the caption of one of their photos or files: the bot gets an `edited_message`. */
+  editUserCaption(user: FakeUser, message: ChatMessage, caption: string): ChatMessage {
+    if (message.sender !== 'user' || message.userId !== user.id) throw new Error('fake telegram: users can only edit their own messages')
+    if (message.deleted) throw new Error('fake telegram: that message was deleted')
+    const m = message.message as Message & Record<string, unknown>
+    if (typeof m.caption !== 'string' && !m.photo && !m.document) throw new Error('fake telegram: only a photo or file has a caption to edit')
+    message.history.push({ text: message.text, entities: message.entities, replacedAt: Date.now() })
+    message.text = caption
+    m.caption = caption
+    m.edit_date = Math.floor(Date.now() / 1000)
+    this.state.emitChat('edited', message)
+    this.state.pushUpdate(structuredClone({ edited_message: m }) as UpdateBody)
+    return message
+  }
+
   /**
    * Taps an inline button the bot really shows on that message (matched by label or data);
    * fails loudly when it is not there, so a test can't tap a button the user could never see.

@@ -114,6 +114,7 @@ export class FakeTelegram {
   sendDocument(user: FakeUser, opts?: ChatOption & { fileName?: string, caption?: string }): ChatMessage { return this.driver.sendDocument(user, opts) }
   forwardText(user: FakeUser, text: string, opts?: ChatOption & { from?: FakeUser | string }): ChatMessage { return this.driver.forwardText(user, text, opts) }
   editUserMessage(user: FakeUser, message: ChatMessage, text: string): ChatMessage { return this.driver.editUserMessage(user, message, text) }
+  editUserCaption(user: FakeUser, message: ChatMessage, caption: string): ChatMessage { return this.driver.editUserCaption(user, message, caption) }
   /** Taps a button that exists on that bot message; returns the callback query id. */
   tapButton(user: FakeUser, botMessage: ChatMessage, buttonTextOrData: string): string { return this.driver.tapButton(user, botMessage, buttonTextOrData) }
   /** A callback query with arbitrary data (forged or stale), for ownership tests. */

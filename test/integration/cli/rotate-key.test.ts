@@ -10,7 +10,7 @@ import { makeTmpDir } from '../../helpers/tmp.js'
 import { randomCredentials, seedConnection } from '../../helpers/seed.js'
 import { runTs } from '../../helpers/run-script.js'
 
-describe('npm run rotate-key', () => {
+describe('npm run rotate-key', { timeout: 120_000 }, () => {
   let tmp: ReturnType<typeof makeTmpDir>
   beforeEach(() => {
     tmp = makeTmpDir()

@@ -9,7 +9,8 @@ import { runTs } from '../../helpers/run-script.js'
 // the API root is a closed port, so nothing could leave the machine even if the start went on.
 const REAL = { BOT_TOKEN: '7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }
 
-describe('start-up failures are one clear line', () => {
+// Each case starts a real process (tsx compiles on start): on a loaded machine that alone can take 20 s.
+describe('start-up failures are one clear line', { timeout: 90_000 }, () => {
   let tmp: ReturnType<typeof makeTmpDir>
   beforeEach(() => {
     tmp = makeTmpDir()

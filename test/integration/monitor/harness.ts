@@ -20,7 +20,7 @@ import { createConnectionsRepo } from '../../../src/storage/connections.repo.js'
 import { createOutboxRepo } from '../../../src/storage/outbox.repo.js'
 import { createTestResultsRepo } from '../../../src/storage/test-results.repo.js'
 import { createUsersRepo } from '../../../src/storage/users.repo.js'
-import { FakeExchangeServer, type FakeAccount } from '../../fakes/exchange-server.js'
+import { FakeExchangeServer, type FakeAccount, type FakeAccountInput } from '../../fakes/exchange-server.js'
 import { startFakeTelegram, type FakeTelegram } from '../../fakes/telegram-server.js'
 import { openTestDb } from '../../helpers/test-db.js'
 
@@ -93,11 +93,11 @@ export async function startHarness(opts: HarnessOptions = {}) {
 
   let nextUser = 1000
   /** A Telegram user with a healthy connection, saved through the real /connect use case. */
-  async function connectUser(o: { exchange?: ExchangeId; name?: string; language?: string; permissions?: string[] } = {}) {
+  async function connectUser(o: { exchange?: ExchangeId; name?: string; language?: string; permissions?: string[]; account?: Omit<FakeAccountInput, 'exchange'> } = {}) {
     const userId = nextUser++
     const tgUser = telegram.createUser({ id: userId, firstName: `Trader${userId}` })
     const ex = o.exchange ?? 'mexc'
-    const account: FakeAccount = exchange.addAccount({ exchange: ex, ipWhitelist: [OUR_IP], ...(o.permissions ? { permissions: o.permissions } : {}) })
+    const account: FakeAccount = exchange.addAccount({ exchange: ex, ipWhitelist: [OUR_IP], ...(o.permissions ? { permissions: o.permissions } : {}), ...o.account })
     const saved = await service.connect({
       userId,
       exchange: ex,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { FluentBundle, FluentResource } from '@fluent/bundle'
 import { describe, expect, it } from 'vitest'
-import { LOCALES } from '../../../src/domain/types.js'
+import { EXCHANGE_IDS, LOCALES } from '../../../src/domain/types.js'
 
 function load(locale: string) {
   const text = readFileSync(new URL(`../../../src/bot/locales/${locale}/bot.ftl`, import.meta.url), 'utf8')
@@ -20,5 +20,9 @@ describe('bot.ftl', () => {
     }
     const [first, ...rest] = files.map((f) => [...f.written].sort())
     for (const keys of rest) expect(keys).toEqual(first)
+  })
+
+  it('has a key checklist for every exchange the bot offers', () => {
+    for (const l of LOCALES) expect(EXCHANGE_IDS.filter((id) => !load(l).written.includes(`checklist-${id}`)), l).toEqual([])
   })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { LOCALES } from '../../../src/domain/types.js'
 import { NOTIFICATION_KINDS } from '../../../src/monitor/notification.js'
 
-const ARGS = { name: 'Main', exchange: 'MEXC', since: '2026-11-25 14:05 UTC' }
+const ARGS = { name: 'Main', exchange: 'MEXC', since: '2026-11-25 14:05 UTC', date: '2026-12-07' }
 
 function load(locale: string) {
   const text = readFileSync(new URL(`../../../src/bot/locales/${locale}/notify.ftl`, import.meta.url), 'utf8')

@@ -1,4 +1,4 @@
-import { kucoin, mexc } from 'ccxt'
+import { binance, bybit, kucoin, mexc, okx } from 'ccxt'
 import { describe, expect, it } from 'vitest'
 import { createCcxtClient } from '../../../src/exchanges/ccxt-client.js'
 import { kucoinOrigin } from '../../../src/exchanges/kucoin.js'
@@ -27,6 +27,19 @@ describe('URL overrides', () => {
     expect(urls['private']).toBe('http://h/kucoin')
     expect(urls['webExchange']).toBe('http://h/kucoin/_api')
     expect(Object.values(urls).every((u) => u.startsWith('http://h/'))).toBe(true)
+  })
+
+  it('Binance: one base replaces api, sapi, fapi, dapi and every other host, keeping each path', () => {
+    const c = createCcxtClient(binance, { timeoutMs: 1000, origin: () => 'http://h/binance' })
+    const urls = Object.fromEntries(leaves(c.ex.urls['api']))
+    expect(Object.values(urls).every((u) => u.startsWith('http://h/binance/'))).toBe(true)
+    expect([urls['public'], urls['sapi'], urls['fapiPrivateV3'], urls['dapiPrivate']]).toEqual(['http://h/binance/api/v3', 'http://h/binance/sapi/v1', 'http://h/binance/fapi/v3', 'http://h/binance/dapi/v1'])
+  })
+
+  it('Bybit and OKX: templated hosts (api.{hostname}, {hostname}) are replaced whole', () => {
+    for (const c of [createCcxtClient(bybit, { timeoutMs: 1000, origin: () => 'http://h/x' }), createCcxtClient(okx, { timeoutMs: 1000, origin: () => 'http://h/x' })]) {
+      expect(leaves(c.ex.urls['api']).every(([, u]) => u === 'http://h/x')).toBe(true)
+    }
   })
 
   it('builds an independent instance per test, rate limiter off, timeout applied', () => {

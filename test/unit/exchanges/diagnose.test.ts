@@ -1,8 +1,11 @@
 import { AuthenticationError, BadRequest, ExchangeError, ExchangeNotAvailable, InvalidNonce, NetworkError, OnMaintenance, PermissionDenied, RateLimitExceeded, RequestTimeout, AccountSuspended } from 'ccxt'
 import { describe, expect, it } from 'vitest'
 import { BadShapeError, DeadlineError, fromStatusOrClass, toFailure } from '../../../src/exchanges/diagnose.js'
+import { BINANCE_CODES } from '../../../src/exchanges/binance.js'
+import { BYBIT_CODES } from '../../../src/exchanges/bybit.js'
 import { KUCOIN_CODES } from '../../../src/exchanges/kucoin.js'
 import { MEXC_CODES } from '../../../src/exchanges/mexc.js'
+import { OKX_CODES } from '../../../src/exchanges/okx.js'
 
 describe('exchange codes win over ccxt classes', () => {
   it.each([
@@ -23,6 +26,26 @@ describe('exchange codes win over ccxt classes', () => {
     [KUCOIN_CODES, '400002', new InvalidNonce('x'), 'CLOCK_SKEW'],
     [KUCOIN_CODES, '411100', new AccountSuspended('x'), 'ACCOUNT_RESTRICTED'],
     [KUCOIN_CODES, '429000', new ExchangeError('x'), 'RATE_LIMITED'],
+    // ccxt calls KuCoin's retired-key code NotSupported and leaves its 4003xx family unmapped.
+    [KUCOIN_CODES, '400008', new ExchangeError('x'), 'KEY_OUTDATED'],
+    [KUCOIN_CODES, '400302', new ExchangeError('x'), 'ACCOUNT_RESTRICTED'],
+    [KUCOIN_CODES, '400299', new ExchangeError('x'), 'UNKNOWN'],
+    // ccxt calls MEXC's symbol-level refusal an AuthenticationError and its firewall limit PermissionDenied.
+    [MEXC_CODES, '403', new PermissionDenied('x'), 'RATE_LIMITED'],
+    [MEXC_CODES, '700001', new AuthenticationError('x'), 'INVALID_KEY'],
+    // Binance -2015 becomes DDoSProtection once a private call succeeded: the code decides.
+    [BINANCE_CODES, '-2015', new RateLimitExceeded('x'), 'KEY_REJECTED'],
+    [BINANCE_CODES, '-1022', new AuthenticationError('x'), 'INVALID_SECRET'],
+    [BINANCE_CODES, '-1016', new BadRequest('x'), 'EXCHANGE_UNAVAILABLE'],
+    // ccxt calls Bybit's IP refusal PermissionDenied and its region ban AuthenticationError.
+    [BYBIT_CODES, '10010', new PermissionDenied('x'), 'IP_NOT_ALLOWED'],
+    [BYBIT_CODES, '10009', new AuthenticationError('x'), 'ACCOUNT_RESTRICTED'],
+    [BYBIT_CODES, '10004', new AuthenticationError('x'), 'INVALID_SECRET'],
+    // ccxt leaves OKX 50119/50120 unmapped and calls its IP refusal PermissionDenied.
+    [OKX_CODES, '50119', new ExchangeError('x'), 'KEY_WRONG_ENVIRONMENT'],
+    [OKX_CODES, '50120', new ExchangeError('x'), 'PERMISSION'],
+    [OKX_CODES, '50110', new PermissionDenied('x'), 'IP_NOT_ALLOWED'],
+    [OKX_CODES, '50105', new AuthenticationError('x'), 'INVALID_PASSPHRASE'],
   ] as const)('%#: code %s', (table, code, err, expected) => {
     expect(toFailure(err, { exchangeCode: code, status: 400 }, table).code).toBe(expected)
   })

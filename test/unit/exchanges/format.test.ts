@@ -1,11 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createBinanceAdapter } from '../../../src/exchanges/binance.js'
+import { createBybitAdapter } from '../../../src/exchanges/bybit.js'
 import { createKucoinAdapter } from '../../../src/exchanges/kucoin.js'
 import { createMexcAdapter } from '../../../src/exchanges/mexc.js'
+import { createOkxAdapter } from '../../../src/exchanges/okx.js'
 import { fakeCredentials } from '../../fakes/exchange-server.js'
 
 const mexc = createMexcAdapter({ urls: {} })
 const kucoin = createKucoinAdapter({ urls: {} })
+const binance = createBinanceAdapter({ urls: {} })
+const bybit = createBybitAdapter({ urls: {} })
+const okx = createOkxAdapter({ urls: {} })
 // Shapes from the exchanges' own docs and SDK fixtures.
 const MEXC_KEY = 'mx0aBYs33eIilxBWC5'
 const MEXC_SECRET = '45d0b3c26f2644f19bfb98b07741b2f5'
@@ -22,12 +28,21 @@ describe('validateField accepts real-looking credentials', () => {
     expect(kucoin.validateField('secret', KC_SECRET, { apiKey: KC_KEY })).toBeNull()
     expect(kucoin.validateField('passphrase', 'My$ecret-Pass9', { apiKey: KC_KEY, secret: KC_SECRET })).toBeNull()
   })
+  it('Binance HMAC key and secret (its docs samples), Bybit (docs key shape), OKX (UUID key, docs secret)', () => {
+    const BN_KEY = 'Fhs4lGae2qAi6VNjbJjebUAwXrIChb7mlf372UOICMwdKaNdNBGKtfdeUff2TTTT'
+    const BN_SECRET = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j'
+    expect([binance.validateField('apiKey', BN_KEY), binance.validateField('secret', BN_SECRET, { apiKey: BN_KEY })]).toEqual([null, null])
+    expect([bybit.validateField('apiKey', 'opjSlSOzqIeXROT5rq'), bybit.validateField('secret', 'Xk3dL9aQw2Zr7TyUi0OpAs5DfGhJkL1mNbV4', { apiKey: 'opjSlSOzqIeXROT5rq' })]).toEqual([null, null])
+    const o = { apiKey: 'a3cc4c2f-4b43-4e8e-9a73-9a7c4b8e8d6f', secret: '22582BD0CFF14C41EDBF1AB98506286D', passphrase: 'My$ecret-Pass9' }
+    expect([okx.validateField('apiKey', o.apiKey), okx.validateField('secret', o.secret, o), okx.validateField('passphrase', o.passphrase, o)]).toEqual([null, null, null])
+  })
   it('whatever the fake exchange generates', () => {
     for (let i = 0; i < 50; i++) {
-      const m = fakeCredentials('mexc')
-      const k = fakeCredentials('kucoin')
-      expect([mexc.validateField('apiKey', m.apiKey), mexc.validateField('secret', m.secret, m)]).toEqual([null, null])
-      expect([kucoin.validateField('apiKey', k.apiKey), kucoin.validateField('secret', k.secret, k), kucoin.validateField('passphrase', k.passphrase!, k)]).toEqual([null, null, null])
+      for (const [id, adapter] of [['mexc', mexc], ['kucoin', kucoin], ['binance', binance], ['bybit', bybit], ['okx', okx]] as const) {
+        const c = fakeCredentials(id)
+        const problems = adapter.credentialFields.map(({ field }) => adapter.validateField(field, c[field] ?? '', c))
+        expect(problems, id).toEqual(adapter.credentialFields.map(() => null))
+      }
     }
   })
 })
@@ -67,6 +82,18 @@ describe('validateField names the problem with hostile input', () => {
   })
 
   it.each([
+    [okx, 'apiKey', '22582BD0CFF14C41EDBF1AB98506286D', 'LOOKS_LIKE_SECRET'],
+    [okx, 'secret', 'a3cc4c2f-4b43-4e8e-9a73-9a7c4b8e8d6f', 'LOOKS_LIKE_KEY'],
+    [okx, 'passphrase', 'pass phrase', 'WHITESPACE'],
+    [bybit, 'apiKey', 'Xk3dL9aQw2Zr7TyUi0OpAs5DfGhJkL1mNbV4', 'LOOKS_LIKE_SECRET'],
+    [bybit, 'secret', 'opjSlSOzqIeXROT5rq', 'LOOKS_LIKE_KEY'],
+    [binance, 'apiKey', 'Fhs4lGae2qAi6VNjbJjebUAwXrIChb7mlf372UOICMwdKaNdNBGKtfdeUff2TTT', 'WRONG_LENGTH'],
+    [binance, 'secret', 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j-', 'BAD_CHARSET'],
+  ] as const)('%#: Binance, Bybit, OKX %s', (adapter, field, value, problem) => {
+    expect(adapter.validateField(field, value)).toBe(problem)
+  })
+
+  it.each([
     ['apiKey', KC_SECRET, 'LOOKS_LIKE_SECRET'],
     ['apiKey', '6705f5c311545b000157d3e', 'WRONG_LENGTH'],
     ['apiKey', '6705f5c311545b000157d3eg', 'BAD_CHARSET'],
@@ -88,12 +115,9 @@ describe('validateField names the problem with hostile input', () => {
     const invisible = fc.constantFrom(' ', '\n', '\r', '\t', '\u00a0', '\u200b', '\u200d', '\u2060', '\ufeff')
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), invisible, fc.string({ maxLength: 30 }), (a, ws, b) => {
-        for (const adapter of [mexc, kucoin]) {
-          for (const field of ['apiKey', 'secret', 'passphrase'] as const) {
-            const problem = adapter.validateField(field, a + ws + b)
-            if (adapter === mexc && field === 'passphrase') continue
-            expect(problem).not.toBeNull()
-          }
+        // (A PEM private key keeps its line breaks, but a random string is never a valid PEM.)
+        for (const adapter of [mexc, kucoin, binance, bybit, okx]) {
+          for (const { field } of adapter.credentialFields) expect(adapter.validateField(field, a + ws + b)).not.toBeNull()
         }
       }),
     )

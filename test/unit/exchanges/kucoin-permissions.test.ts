@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateWhitelist, ipMatches, parseKucoinPermissions, withdrawWords } from '../../../src/exchanges/kucoin-permissions.js'
+import { evaluateWhitelist, ipMatches } from '../../../src/exchanges/key-checks.js'
+import { parseKucoinPermissions, withdrawWords } from '../../../src/exchanges/kucoin-permissions.js'
 
 describe('KuCoin permission words', () => {
   it('parses the comma list KuCoin returns (its SDK fixture)', () => {

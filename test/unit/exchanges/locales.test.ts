@@ -1,15 +1,21 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { FluentBundle, FluentResource } from '@fluent/bundle'
 import { describe, expect, it } from 'vitest'
 import { CHECK_IDS, DIAGNOSIS_CODES, EXCHANGE_IDS, LOCALES } from '../../../src/domain/types.js'
 import type { FormatProblem } from '../../../src/exchanges/adapter.js'
 
-const FORMAT_PROBLEMS: FormatProblem[] = ['EMPTY', 'TOO_LONG', 'WHITESPACE', 'BAD_CHARSET', 'WRONG_LENGTH', 'LOOKS_LIKE_SECRET', 'LOOKS_LIKE_KEY', 'SAME_AS_KEY']
+const FORMAT_PROBLEMS: FormatProblem[] = ['EMPTY', 'TOO_LONG', 'WHITESPACE', 'BAD_CHARSET', 'WRONG_LENGTH', 'LOOKS_LIKE_SECRET', 'LOOKS_LIKE_KEY', 'SAME_AS_KEY', 'PEM_INVALID', 'PEM_PUBLIC_KEY', 'PEM_ENCRYPTED', 'PEM_UNSUPPORTED']
 // Every variable a text may use: the detail keys the adapters emit.
-const ARGS = { ips: '203.0.113.7', skewMs: 4000, latencyMs: 12, assets: 3, permissions: 'Transfer', symbol: 'BTCUSDT', retryAfterS: 7, during: 'key', skipped: 'key' }
+const ARGS = { ips: '203.0.113.7', skewMs: 4000, latencyMs: 12, assets: 3, permissions: 'Transfer', symbol: 'BTCUSDT', retryAfterS: 7, during: 'key', skipped: 'key', date: '2026-12-07', daysLeft: 7, days: 30, expiresAt: 1_796_601_600_000 }
 
+/** diagnosis.ftl plus one diagnosis-<exchange>.ftl per exchange that keeps its fixes apart (the bot loads every .ftl). */
 function load(locale: string) {
-  const text = readFileSync(new URL(`../../../src/bot/locales/${locale}/diagnosis.ftl`, import.meta.url), 'utf8')
+  const dir = new URL(`../../../src/bot/locales/${locale}/`, import.meta.url)
+  const text = readdirSync(dir)
+    .filter((f) => /^diagnosis(-[a-z]+)?\.ftl$/.test(f))
+    .sort()
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+    .join('\n')
   const bundle = new FluentBundle(locale, { useIsolating: false })
   const errors = bundle.addResource(new FluentResource(text))
   // Ids written in the file: a line that fails to parse would be missing from the bundle.
@@ -24,6 +30,8 @@ describe('diagnosis locale files', () => {
     const f = files[locale]!
     expect(f.errors).toEqual([])
     expect(f.written.filter((id) => !f.bundle.hasMessage(id))).toEqual([])
+    // A key written in two files would silently keep only one of the texts.
+    expect(f.written.filter((id, i) => f.written.indexOf(id) !== i)).toEqual([])
   })
 
   it('has the same keys in every locale', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckResult, ConnectionStatus, TestReport } from '../../../src/domain/types.js'
 import { createLogger } from '../../../src/logger.js'
 import type { NotificationPayload } from '../../../src/monitor/notification.js'
-import { createTransitionRecorder, decideNotification } from '../../../src/monitor/transitions.js'
+import { createTransitionRecorder, decideExpiryReminder, decideNotification } from '../../../src/monitor/transitions.js'
 import type { ConnectionView } from '../../../src/services/connection-view.js'
 import type { TestedEvent, TestSource } from '../../../src/services/connections.js'
 import { createConnectionsRepo } from '../../../src/storage/connections.repo.js'
@@ -196,10 +196,10 @@ describe('transition recorder (real SQLite outbox)', () => {
     expect(outbox.listForUser(8)).toEqual([])
     expect(queued).not.toHaveBeenCalled()
     const why = 'notification not queued: user opted out or blocked the bot'
-    expect(logLines.map((l) => [l['msg'], l['connectionId'], l['userId'], l['kind']])).toEqual([
-      [why, 'c1', 7, 'offline'],
-      [why, 'c1', 7, 'offline'],
-      [why, 'c1', 8, 'offline'],
+    expect(logLines.map((l) => [l['msg'], l['connectionId'], l['userId'], l['kinds']])).toEqual([
+      [why, 'c1', 7, ['offline']],
+      [why, 'c1', 7, ['offline']],
+      [why, 'c1', 8, ['offline']],
     ])
   })
 
@@ -222,5 +222,33 @@ describe('transition recorder (real SQLite outbox)', () => {
     const record = recorder(24)
     record({ ...tested('offline', 'offline'), statusChangedAt: 0, report: { ...tested('offline', 'offline').report, startedAt: 25 * HOUR } })
     expect(rows().map((r) => r.key)).toEqual(['c1:reminder:0:1'])
+  })
+})
+
+describe('expiry reminders', () => {
+  const DAY = 24 * HOUR
+  const EXPIRES = Date.UTC(2027, 2, 1)
+  const tested = (daysLeft: number, o: { source?: TestSource; status?: ConnectionStatus; code?: 'KEY_EXPIRES' | 'KEY_EXPIRY_RULE' } = {}): TestedEvent => {
+    const e = event(o.status ?? 'online', o.status ?? 'online', { at: EXPIRES - daysLeft * DAY, ...(o.source ? { source: o.source } : {}) })
+    e.report = { startedAt: EXPIRES - daysLeft * DAY, checks: [{ id: 'expiry', state: 'warn', code: o.code ?? 'KEY_EXPIRES', detail: { date: '2027-03-01', expiresAt: EXPIRES, daysLeft } }] } as unknown as TestReport
+    return e
+  }
+
+  it('one reminder 7 days before and one 1 day before a stated date, each under its own key', () => {
+    expect(decideExpiryReminder(tested(30))).toBeNull()
+    expect(decideExpiryReminder(tested(7.01))).toBeNull()
+    const week = decideExpiryReminder(tested(6.9))
+    expect(week).toEqual({ kind: 'expiry', idempotencyKey: 'c1:expiry:2027-03-01:7d' })
+    expect(decideExpiryReminder(tested(2))).toEqual(week)
+    const day = decideExpiryReminder(tested(0.5))
+    expect(day).toEqual({ kind: 'expiry', idempotencyKey: 'c1:expiry:2027-03-01:1d' })
+    expect(decideExpiryReminder(tested(0))).toBeNull()
+  })
+
+  it('nothing for a rule without a date, a manual test or a key no longer used', () => {
+    expect(decideExpiryReminder(tested(3, { code: 'KEY_EXPIRY_RULE' }))).toBeNull()
+    expect(decideExpiryReminder(tested(3, { source: 'manual' }))).toBeNull()
+    expect(decideExpiryReminder(tested(3, { status: 'unsafe' }))).toBeNull()
+    expect(decideExpiryReminder(tested(3, { status: 'offline' }))?.kind).toBe('expiry')
   })
 })

@@ -84,6 +84,20 @@ describe('sealer', () => {
     expect(b.fingerprints('mx0vglABCDEF')).toContain(a.fingerprint('mx0vglABCDEF'))
     expect(b.fingerprint('mx0vglABCDEF')).not.toBe(a.fingerprint('mx0vglABCDEF'))
   })
+
+  it('hashes service tokens under a subkey of each master key: stable per key, unlike the fingerprint, null for a key it does not hold', async () => {
+    const k1 = randomBytes(32)
+    const a = await createSealer([k1])
+    const b = await createSealer([randomBytes(32), k1])
+    const token = `bfcpt_0123456789abcdef_${'c'.repeat(64)}`
+    expect(a.tokenDigest(token)).toMatch(/^[0-9a-f]{64}$/)
+    expect(a.tokenDigest(token)).toBe(a.tokenDigest(token))
+    expect(b.tokenDigest(token, a.currentKeyId)).toBe(a.tokenDigest(token)) // the old key still verifies mid-rotation
+    expect(b.tokenDigest(token)).not.toBe(a.tokenDigest(token))
+    expect(a.tokenDigest(token)).not.toBe(a.fingerprint(token)) // its own subkey: no cross-use with key fingerprints
+    expect(a.tokenDigest(`${token.slice(0, -1)}d`)).not.toBe(a.tokenDigest(token))
+    expect(a.tokenDigest(token, 'feedfacefeedface')).toBeNull()
+  })
 })
 
 describe('sealer start-up checks', () => {

@@ -1,6 +1,6 @@
 ## Push notifications from the connection monitor (src/monitor, sent by src/bot/notify-sender.ts).
 ## Sent with HTML parse mode (<b>, <i> only). $name is escaped by the code; $exchange is the
-## exchange's brand label; $since is a UTC time such as "2026-11-25 14:05 UTC". The failing
+## exchange's brand label; $since is a UTC time such as "2026-11-25 14:05 UTC"; $date (expiry reminders) a day such as "2026-12-07". The failing
 ## checks, each with its cause and fix from diagnosis.ftl, are appended below the text.
 ## Keys are identical in every locale (a test enforces parity).
 
@@ -18,6 +18,8 @@ notify-recovered =
 notify-reminder =
     🔴 Reminder: <b>{ $name }</b> ({ $exchange }) is still <b>offline</b> (since { $since }).
     Here is what is still wrong:
+notify-expiry =
+    ⏳ <b>{ $name }</b> ({ $exchange }): this API key stops working for trading on <b>{ $date }</b>, as { $exchange } states. Fix it before then so the platform keeps trading:
 notify-footer-fix = After fixing it, tap "Test again".
 notify-footer-settings = Turn these messages off in /settings.
 notify-button-test = 🔁 Test again

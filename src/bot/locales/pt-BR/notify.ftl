@@ -18,6 +18,8 @@ notify-recovered =
 notify-reminder =
     🔴 Lembrete: <b>{ $name }</b> ({ $exchange }) continua <b>offline</b> (desde { $since }).
     Veja o que ainda está errado:
+notify-expiry =
+    ⏳ <b>{ $name }</b> ({ $exchange }): esta chave de API deixa de funcionar para negociação em <b>{ $date }</b>, como informa a { $exchange }. Corrija antes disso para a plataforma continuar operando:
 notify-footer-fix = Depois de corrigir, toque em "Testar de novo".
 notify-footer-settings = Desative estas mensagens em /settings.
 notify-button-test = 🔁 Testar de novo
