@@ -26,6 +26,7 @@ import { createWebhookWorker, type WebhookWorker } from './platform/webhook-work
 import { createConnectionsRepo } from './storage/connections.repo.js'
 import { openDatabase, type Database } from './storage/database.js'
 import { createInstancesRepo } from './storage/instances.repo.js'
+import { createWalScrubber } from './storage/wal-scrubber.js'
 import { createOutboxRepo } from './storage/outbox.repo.js'
 import { createPlatformAuditRepo } from './storage/platform-audit.repo.js'
 import { createPlatformEventsRepo } from './storage/platform-events.repo.js'
@@ -136,6 +137,8 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     webhookPending: () => repos.platformEvents.pushBacklog(),
   })
   const exchanges = metrics.countTests(createExchangeRegistry({ urls: config.exchangeUrls }))
+  // After a delete or replace commits, the old ciphertext leaves the WAL and the main file at once.
+  const walScrubber = createWalScrubber({ truncateWal: database.truncateWal, logger })
   let outboxWorker: OutboxWorker | undefined
   const waiters = createEventWaiters(overrides.eventRecheckMs ? { recheckMs: overrides.eventRecheckMs } : {})
   const webhookWorker = config.platformWebhook ? createWebhookWorker({ events: repos.platformEvents, ...config.platformWebhook, logger }) : undefined
@@ -167,7 +170,14 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
     sealer,
     exchanges,
     transaction: database.transaction,
-    settings: { egressIps: config.egressIps, requestTimeoutMs: config.exchangeTimeoutMs, totalTimeoutMs: config.testTimeoutMs, offlineAfterFailures: config.offlineAfterFailures },
+    scrubDisk: walScrubber.request,
+    settings: {
+      egressIps: config.egressIps,
+      requestTimeoutMs: config.exchangeTimeoutMs,
+      totalTimeoutMs: config.testTimeoutMs,
+      offlineAfterFailures: config.offlineAfterFailures,
+      limits: { maxConnections: config.maxConnectionsPerUser, connectPerHour: config.connectPerHour, testPerHour: config.testPerHour, stopMonitorAfterInvalid: config.monitorStopAfterInvalid },
+    },
     logger,
   })
   const gate = createPlatformGate({ connections: repos.connections, audit: repos.platformAudit, sealer, events, transaction: database.transaction })
@@ -287,6 +297,7 @@ export async function createApp(config: Config, logger: AppLogger, overrides: Ap
       await monitor.stop()
       await outboxWorker?.stop()
       await runner?.stop()
+      walScrubber.stop()
       try {
         heartbeat.stop()
       } catch (err) {

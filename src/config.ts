@@ -98,6 +98,10 @@ const schema = z.object({
   NOTIFY_RATE_PER_SECOND: intIn(1, 30, 25),
   NOTIFY_MAX_ATTEMPTS: intIn(1, 100, 10),
   HISTORY_KEEP: intIn(1, 10_000, 50),
+  MAX_CONNECTIONS_PER_USER: intIn(1, 1_000, 20),
+  CONNECT_PER_HOUR: intIn(1, 1_000, 10),
+  TEST_PER_HOUR: intIn(1, 10_000, 30),
+  MONITOR_STOP_AFTER_INVALID: intIn(1, 1_000, 3),
   EGRESS_IPS: z.string().trim().optional().transform((v, ctx) => {
     const ips = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
     for (const ip of ips) {
@@ -162,6 +166,12 @@ export interface Config {
   /** Failed sends (429 waits excluded) before a notification is dead-lettered. */
   notifyMaxAttempts: number
   historyKeep: number
+  /** Per-user limits against junk load: stored connections, key tests per hour, manual tests per hour. */
+  maxConnectionsPerUser: number
+  connectPerHour: number
+  testPerHour: number
+  /** Monitor tests in a row with the key, secret or passphrase refused before the monitor stops testing that key. */
+  monitorStopAfterInvalid: number
   egressIps: string[]
   logLevel: (typeof LOG_LEVELS)[number]
   /** Webhook mode; the secret is mandatory (without it anyone who finds the URL can act as any user). */
@@ -240,6 +250,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     notifyRatePerSecond: e.NOTIFY_RATE_PER_SECOND,
     notifyMaxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     historyKeep: e.HISTORY_KEEP,
+    maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+    connectPerHour: e.CONNECT_PER_HOUR,
+    testPerHour: e.TEST_PER_HOUR,
+    monitorStopAfterInvalid: e.MONITOR_STOP_AFTER_INVALID,
     egressIps: e.EGRESS_IPS,
     logLevel: e.LOG_LEVEL,
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, host: e.WEBHOOK_HOST, port: e.WEBHOOK_PORT } : undefined,

@@ -33,6 +33,8 @@ export default {
     'src/monitor/transitions.ts',
     'src/secrets/*.ts',
     'src/domain/paste.ts',
+    'src/domain/identity.ts',
+    'src/storage/wal-scrubber.ts',
     'src/bot/credential-intake.ts',
   ],
   ignoreStatic: false,

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors.js'
+import { escapeHtml } from './html.js'
 import type { Translate } from './render/report.js'
 
 /** A service failure as the bot reports it: code plus non-secret params, nothing else. */
@@ -16,6 +17,8 @@ export function toFlowError(err: unknown): FlowError {
 /** The user's sentence for an AppError code (locale key `error-<CODE>`), with its parameters translated. */
 export function errorText(e: FlowError, t: Translate): string {
   const p: Record<string, string | number> = { ...e.params }
+  // A connection name is the user's own text: escaped like every other echo (the texts are HTML).
+  if (typeof p.name === 'string') p.name = escapeHtml(p.name)
   if (e.code === 'INVALID_FORMAT' && typeof p.field === 'string' && typeof p.problem === 'string') {
     return t('credential-problem', { field: t(`field-${p.field}`), reason: t(`format-${p.problem}`) })
   }

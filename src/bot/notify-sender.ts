@@ -60,9 +60,13 @@ export function createNotifySender(deps: NotifySenderDeps) {
     }
     if (p.kind === 'offline' && !exchangeOnly) lines.push('', t('notify-footer-fix'))
     if (p.kind === 'reminder' || p.kind === 'expiry') lines.push('', t('notify-footer-fix'))
+    if (p.kind === 'stopped') lines.push('', t('notify-footer-stopped', { name: escapeHtml(p.name) }))
     lines.push(`<i>${t('notify-footer-settings')}</i>`)
     let keyboard: InlineKeyboard | undefined
     if (p.kind === 'offline' || p.kind === 'reminder' || p.kind === 'expiry') keyboard = new InlineKeyboard().text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
+    if (p.kind === 'stopped') {
+      keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId })).text(t('notify-button-test'), pack({ a: 'test', id: p.connectionId }))
+    }
     if (p.kind === 'unsafe') keyboard = new InlineKeyboard().text(t('notify-button-replace'), pack({ a: 'replace', id: p.connectionId }))
     // A fix to make on the exchange: one tap to its API page.
     if (keyboard && !exchangeOnly) keyboard.row().url(t('button-open-api-page', { exchange: label(p.exchange) }), API_MANAGEMENT_URL[p.exchange])

@@ -52,6 +52,8 @@ export function ipMatches(entry: string, ip: string): boolean {
   const e = entry.trim().toLowerCase()
   const target = ip.trim().toLowerCase()
   if (!e.includes('*')) return e === target
+  // A mask must show both ends: a bare `*` or `**` proves nothing about which IP is listed (F12).
   const [head, tail] = e.split(/\*+/, 2) as [string, string | undefined]
-  return target.startsWith(head) && target.endsWith(tail ?? '') && target.length > head.length + (tail ?? '').length
+  if (!head || !tail) return false
+  return target.startsWith(head) && target.endsWith(tail) && target.length > head.length + tail.length
 }

@@ -158,7 +158,10 @@ interface KeyInfo {
 
 function parseKeyInfo(raw: unknown): KeyInfo {
   const data = requireObject(requireObject(raw)['data'])
+  // Fail safe: a permission field we cannot read makes the whole call an exchange fault
+  // (transient, nothing proven), never an empty list that would pass the withdrawal check.
   const rawPermissions = parseKucoinPermissions(data['permission'])
+  if (rawPermissions === null) throw new BadShapeError('permission')
   const wl = data['ipWhitelist']
   const whitelist = Array.isArray(wl) ? wl.map(String) : typeof wl === 'string' ? wl.split(',') : wl == null ? [] : null
   if (whitelist === null) throw new BadShapeError('ipWhitelist')

@@ -45,7 +45,11 @@ const LANDING: Partial<Record<DiagnosisCode, CheckId>> = {
   NO_FUTURES_PERMISSION: 'futures',
 }
 
-// What the exchange must have accepted before it could answer with this code.
+// What the exchange must have accepted before it could answer with this code. A pass here is
+// a proof of identity (secret/passphrase pass = the caller holds the secret, see
+// domain/identity.ts), so only codes an exchange returns AFTER verifying the signature may imply
+// them. ACCOUNT_RESTRICTED implies nothing: an exchange may report a frozen account or an
+// expired key before it checks the signature, and a pass nobody proved must never be shown.
 const IMPLIED_PASSES: Partial<Record<DiagnosisCode, readonly CheckId[]>> = {
   INVALID_SECRET: ['key'],
   INVALID_PASSPHRASE: ['key'],
@@ -53,7 +57,6 @@ const IMPLIED_PASSES: Partial<Record<DiagnosisCode, readonly CheckId[]>> = {
   NO_READ_PERMISSION: ['key', 'secret', 'passphrase'],
   NO_TRADE_PERMISSION: ['key', 'secret', 'passphrase'],
   NO_FUTURES_PERMISSION: ['key', 'secret', 'passphrase'],
-  ACCOUNT_RESTRICTED: ['secret', 'passphrase'],
 }
 
 // A missing permission does not stop the other checks; anything else does.

@@ -7,9 +7,10 @@ import { EXCHANGE_IDS, type CheckResult, type ExchangeId, type Market } from '..
 
 /**
  * What happened to a connection, from the user's point of view. `expiry` is the reminder that
- * a key stops working on a date the exchange stated (7 days and 1 day before).
+ * a key stops working on a date the exchange stated (7 days and 1 day before). `stopped`: the
+ * exchange kept refusing the key, secret or passphrase, so the monitor stopped testing it (told once).
  */
-export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder', 'expiry'] as const
+export const NOTIFICATION_KINDS = ['offline', 'unsafe', 'recovered', 'reminder', 'expiry', 'stopped'] as const
 /** A notification's kind; each has its own text in notify.ftl. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

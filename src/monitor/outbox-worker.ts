@@ -22,8 +22,11 @@ export interface OutboxSettings {
   pollMs: number
   maxInFlight: number
   batch: number
-  /** Settled rows (sent, dead, skipped) older than this are deleted, checked hourly. */
+  /** Settled rows (sent, dead, skipped, cancelled) older than this are deleted, checked hourly. */
   keepSettledMs: number
+  /** First wait before retrying an outbox write the database refused (busy, full); doubles up to `storeRetryCapMs`. */
+  storeRetryMs: number
+  storeRetryCapMs: number
 }
 
 const DEFAULTS: OutboxSettings = {
@@ -37,6 +40,8 @@ const DEFAULTS: OutboxSettings = {
   maxInFlight: 8,
   batch: 100,
   keepSettledMs: 30 * 24 * 3_600_000,
+  storeRetryMs: 200,
+  storeRetryCapMs: 10_000,
 }
 
 /** What the worker needs: the outbox, the users (active/opt-out), and the bot layer's sender. */
@@ -59,6 +64,10 @@ export interface OutboxStats {
   blocked: number
   skipped: number
   dead: number
+  /** Rows not sent because their connection was deleted meanwhile. */
+  cancelled: number
+  /** Outbox writes the database refused and that were retried. */
+  storeRetries: number
 }
 
 // Stored in the outbox row: scrubbed, since a transport error could quote a URL with the bot token.
@@ -68,6 +77,10 @@ const reason = (err: unknown): string => scrubText(err instanceof Error ? err.me
  * Sends the outbox. Rows are claimed with a lease before sending and marked sent right after
  * Telegram accepts them, so a restart resends nothing that was confirmed and loses nothing that
  * was not (a crash between Telegram's answer and the mark is the one window for a duplicate).
+ * A database error after a send never crashes the process and never causes a resend: the mark
+ * is retried with backoff while the row stays claimed by this worker (its chat stays busy, so
+ * no pass picks it again), until it is stored or the worker stops. A row whose connection was
+ * deleted meanwhile (its link is gone) is cancelled, never sent.
  * One user's rows go out in order, one at a time, at most one per `perChatGapMs`; all chats
  * share one token bucket; a 429 pauses every send for its retry_after; a 403 marks the user
  * inactive and settles their rows as skipped until they write to the bot again.
@@ -79,7 +92,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   const random = deps.random ?? Math.random
   const bucket = new TokenBucket(s.ratePerSecond, 1, clock)
   const slots = new Semaphore(s.maxInFlight)
-  const stats: OutboxStats = { sent: 0, retried: 0, rateLimited: 0, blocked: 0, skipped: 0, dead: 0 }
+  const stats: OutboxStats = { sent: 0, retried: 0, rateLimited: 0, blocked: 0, skipped: 0, dead: 0, cancelled: 0, storeRetries: 0 }
   const busyChats = new Set<number>()
   const lastStart = new Map<number, number>()
   const inFlight = new Set<Promise<void>>()
@@ -101,41 +114,65 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     waker = undefined
   }
 
-  function settle(row: OutboxRow, failure: SendFailure, err: unknown): void {
+  /**
+   * Runs one outbox write until the database takes it: on an error (SQLITE_BUSY, SQLITE_FULL...)
+   * it waits with backoff and tries again, holding the row's claim. Once the worker is stopping
+   * it makes one last try and then gives up loudly (the row's lease will let it be retried).
+   */
+  async function store(what: string, row: OutboxRow, write: () => void): Promise<boolean> {
+    let wait = s.storeRetryMs
+    for (let attempt = 1; ; attempt++) {
+      try {
+        write()
+        return true
+      } catch (err) {
+        if (stop.signal.aborted) {
+          logger.error({ err, outboxId: row.id, userId: row.userId, what, attempts: attempt }, 'outbox write failed while stopping; the row is left to its lease')
+          return false
+        }
+        stats.storeRetries++
+        logger.warn({ err, outboxId: row.id, what, attempts: attempt, retryMs: wait }, 'outbox write failed; retrying')
+        await clock.sleep(wait, stop.signal)
+        wait = Math.min(s.storeRetryCapMs, wait * 2)
+      }
+    }
+  }
+
+  async function settle(row: OutboxRow, failure: SendFailure, err: unknown): Promise<void> {
     const now = clock.now()
     const log = { outboxId: row.id, userId: row.userId, kind: row.kind, failure: failure.kind }
     switch (failure.kind) {
       case 'retry':
         // Flood control is Telegram pacing us, not a failure: it pauses everyone and costs no attempt.
         pausedUntil = Math.max(pausedUntil, now + failure.afterMs)
-        outbox.retryLater(row.id, now + failure.afterMs, row.attempts, 'rate limited (429)')
         stats.rateLimited++
         logger.warn({ ...log, retryAfterMs: failure.afterMs }, 'telegram flood control: pausing notifications')
+        await store('retry later', row, () => outbox.retryLater(row.id, now + failure.afterMs, row.attempts, 'rate limited (429)'))
         return
       case 'blocked':
-        users.setActive(row.userId, false)
-        outbox.markSkipped(row.id, 'blocked by user (403)')
         stats.blocked++
         logger.info(log, 'user blocked the bot: notifications stop until they write again')
+        await store('mark user inactive', row, () => users.setActive(row.userId, false))
+        await store('skip', row, () => outbox.markSkipped(row.id, 'blocked by user (403)'))
         return
       case 'transient': {
         const attempts = row.attempts + 1
         if (attempts < s.maxAttempts) {
           const backoff = Math.min(s.backoffCapMs, s.backoffBaseMs * 2 ** (attempts - 1)) * (0.5 + random() / 2)
-          outbox.retryLater(row.id, now + backoff, attempts, reason(err))
           stats.retried++
           logger.warn({ ...log, attempts, backoffMs: Math.round(backoff) }, 'notification send failed; will retry')
+          await store('retry later', row, () => outbox.retryLater(row.id, now + backoff, attempts, reason(err)))
           return
         }
-        outbox.retryLater(row.id, row.nextAttemptAt, attempts, reason(err))
+        await store('count attempt', row, () => outbox.retryLater(row.id, row.nextAttemptAt, attempts, reason(err)))
         break
       }
       case 'permanent':
         break
     }
-    outbox.markDead(row.id, reason(err))
     stats.dead++
     logger.error({ ...log, attempts: row.attempts + 1 }, 'notification dead-lettered')
+    await store('dead-letter', row, () => outbox.markDead(row.id, reason(err)))
   }
 
   async function deliver(row: OutboxRow): Promise<void> {
@@ -146,15 +183,19 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       try {
         payload = parsePayload(row.payload)
       } catch (err) {
-        return settle(row, { kind: 'permanent' }, err)
+        await settle(row, { kind: 'permanent' }, err)
+        return
       }
       try {
         await deps.send({ outboxId: row.id, userId: row.userId, chatId: row.userId, payload })
       } catch (err) {
-        return settle(row, deps.classify(err), err)
+        await settle(row, deps.classify(err), err)
+        return
       }
-      outbox.markSent(row.id, clock.now())
+      const sentAt = clock.now()
       stats.sent++
+      // Telegram has it: from here on, only marking it sent is left, never a second send.
+      await store('mark sent', row, () => outbox.markSent(row.id, sentAt))
     } finally {
       busyChats.delete(row.userId)
       slots.release()
@@ -190,6 +231,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
         wait = Math.min(wait, gap)
         continue
       }
+      if (row.connectionId === null) {
+        // Its connection was deleted (the link is set to null) after this row was queued, by a
+        // path that did not cancel it: never tell a user about a connection they removed.
+        outbox.markCancelled(row.id, 'connection deleted')
+        stats.cancelled++
+        progressed = true
+        logger.info({ outboxId: row.id, userId: row.userId, kind: row.kind }, 'notification cancelled: its connection is gone')
+        continue
+      }
       const refused = refusal(row.userId)
       if (refused) {
         outbox.markSkipped(row.id, refused)
@@ -199,13 +249,18 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       }
       await slots.acquire()
       const ready = (await bucket.take(1, stop.signal)) && pausedUntil <= clock.now()
-      if (!ready || !outbox.claim(row.id, row.nextAttemptAt, clock.now() + s.leaseMs)) {
-        slots.release()
+      let claimed = false
+      try {
+        claimed = ready && outbox.claim(row.id, row.nextAttemptAt, clock.now() + s.leaseMs)
+      } finally {
+        if (!claimed) slots.release() // also when the claim threw (the pass's error is logged by run)
+      }
+      if (!claimed) {
         if (!ready) break
         continue
       }
       progressed = true
-      const p = deliver(row)
+      const p = deliver(row).catch((err: unknown) => logger.error({ err, outboxId: row.id }, 'notification delivery failed'))
       inFlight.add(p)
       void p.finally(() => inFlight.delete(p))
     }

@@ -61,6 +61,15 @@ export function decideExpiryReminder(e: TestedEvent): Decision | null {
   return { kind: 'expiry', idempotencyKey: `${e.after.id}:expiry:${day}:${threshold}d` }
 }
 
+/**
+ * The one notice that the monitor stopped testing a key its exchange keeps refusing; keyed by
+ * when it stopped, so it is queued once per stop (a passing test resumes, a later stop is new).
+ */
+export function decideStopNotice(e: TestedEvent): Decision | null {
+  if (!e.monitorStopped) return null
+  return { kind: 'stopped', idempotencyKey: `${e.after.id}:stopped:${e.report.startedAt}` }
+}
+
 /** What the recorder needs; `onQueued` lets the outbox worker wake at once instead of polling. */
 export interface TransitionRecorderDeps {
   outbox: OutboxRepo
@@ -79,7 +88,7 @@ export interface TransitionRecorderDeps {
 export function createTransitionRecorder(deps: TransitionRecorderDeps): (e: TestedEvent) => void {
   const reminderMs = deps.reminderHours * 3_600_000
   return (e) => {
-    const decisions = [decideNotification(e, reminderMs), decideExpiryReminder(e)].filter((d): d is Decision => d !== null)
+    const decisions = [decideNotification(e, reminderMs), decideExpiryReminder(e), decideStopNotice(e)].filter((d): d is Decision => d !== null)
     if (decisions.length === 0) return
     const user = deps.users.get(e.userId)
     if (!user?.notifications || !user.active) {

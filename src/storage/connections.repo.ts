@@ -9,7 +9,18 @@ export type NewConnectionRow = typeof connections.$inferInsert
 /** The sealed credential columns, replaced together (replace, rotation). */
 export type SealedFields = Pick<ConnectionRow, 'sealKeyId' | 'sealedApiKey' | 'sealedSecret' | 'sealedPassphrase' | 'keyFingerprint'>
 /** The status columns the connection test and the monitor write. */
-export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' | 'lastTestedAt' | 'lastReport'> & { statusChangedAt?: number | null }
+export type StatusFields = Pick<ConnectionRow, 'status' | 'consecutiveFailures' | 'lastTestedAt' | 'lastReport'> & {
+  statusChangedAt?: number | null
+  provenAt?: number | null
+  authFailures?: number
+  monitorPausedAt?: number | null
+}
+/** The proven connection that owns a key fingerprint: enough to say "yours, called X" or "someone's". */
+export interface FingerprintOwner {
+  id: string
+  userId: number
+  name: string
+}
 
 /**
  * Queries on connections. Every query a user can trigger takes the owner's id, so ownership is
@@ -28,6 +39,19 @@ export function createConnectionsRepo(db: Db) {
     .returning()
     .prepare()
   const byUser = db.select().from(connections).where(eq(connections.userId, sql.placeholder('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
+  function fingerprintOwner(fingerprint: string, exceptId?: string): FingerprintOwner | undefined {
+    const proven = and(eq(connections.keyFingerprint, fingerprint), isNotNull(connections.provenAt))
+    const where = exceptId ? and(proven, ne(connections.id, exceptId)) : proven
+    return db.select({ id: connections.id, userId: connections.userId, name: connections.name }).from(connections).where(where).get()
+  }
+  function listForSweep(): Array<{ id: string; exchange: string }> {
+    return db
+      .select({ id: connections.id, exchange: connections.exchange })
+      .from(connections)
+      .where(isNull(connections.monitorPausedAt))
+      .orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt))
+      .all()
+  }
   return {
     insert(row: NewConnectionRow): ConnectionRow {
       return db.insert(connections).values(row).returning().get()
@@ -48,14 +72,15 @@ export function createConnectionsRepo(db: Db) {
     countByUser(userId: number): number {
       return db.select({ n: count() }).from(connections).where(eq(connections.userId, userId)).get()?.n ?? 0
     },
+    /** The proven row holding this fingerprint (rows that never proved the secret own nothing). */
+    fingerprintOwner,
     fingerprintTaken(fingerprint: string, exceptId?: string): boolean {
-      const where = exceptId ? and(eq(connections.keyFingerprint, fingerprint), ne(connections.id, exceptId)) : eq(connections.keyFingerprint, fingerprint)
-      return db.select({ id: connections.id }).from(connections).where(where).get() !== undefined
+      return fingerprintOwner(fingerprint, exceptId) !== undefined
     },
     rename(id: string, userId: number, name: string): boolean {
       return db.update(connections).set({ name, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
     },
-    replaceCredentials(id: string, userId: number, fields: SealedFields & { maskedKey: string } & StatusFields): boolean {
+    replaceCredentials(id: string, userId: number, fields: SealedFields & { maskedKey: string } & StatusFields & { provenAt: number }): boolean {
       return db.update(connections).set({ ...fields, updatedAt: Date.now() }).where(owned(id, userId)).run().changes > 0
     },
     /** Deletes the row and with it the sealed credentials (secure_delete zeroes the pages). */
@@ -87,10 +112,6 @@ export function createConnectionsRepo(db: Db) {
     countByKeyId(): Array<{ keyId: string; n: number }> {
       return db.select({ keyId: connections.sealKeyId, n: count() }).from(connections).groupBy(connections.sealKeyId).all()
     },
-    /** Every connection's id and exchange, least recently tested first: the monitor's sweep plan. */
-    listForSweep(): Array<{ id: string; exchange: string }> {
-      return db.select({ id: connections.id, exchange: connections.exchange }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all()
-    },
     /**
      * Platform gate: the row of a connection that is online and not paused, stamped with the read
      * time, in ONE statement. The check and the read cannot be split by a pause, an offline test
@@ -118,9 +139,14 @@ export function createConnectionsRepo(db: Db) {
       const paused = sql<number>`${connections.pausedAt} IS NOT NULL`
       return db.select({ status: connections.status, exchange: connections.exchange, paused, n: count() }).from(connections).groupBy(connections.status, connections.exchange, paused).all().map((r) => ({ ...r, paused: Boolean(r.paused) }))
     },
-    /** Ids of every connection, for the monitor's sweep. */
+    /**
+     * Every monitored connection's id and exchange, least recently tested first: the monitor's
+     * sweep plan. Keys whose credentials the exchange kept refusing are paused and left out.
+     */
+    listForSweep,
+    /** Ids of every monitored connection, for the monitor's sweep. */
     listAllIds(): string[] {
-      return db.select({ id: connections.id }).from(connections).orderBy(sql`${connections.lastTestedAt} IS NOT NULL`, asc(connections.lastTestedAt)).all().map((r) => r.id)
+      return listForSweep().map((r) => r.id)
     },
   }
 }

@@ -22,6 +22,13 @@ export interface Database {
   transactionIfFree<T>(fn: () => T): T | undefined
   /** Flushes the WAL into the main file (backups, byte scans in tests). */
   checkpoint(): void
+  /**
+   * One non-blocking `wal_checkpoint(TRUNCATE)`: copies every WAL frame into the main file and
+   * empties the WAL, so pages overwritten since (secure_delete zeroes deleted rows) leave both
+   * files. Never waits on another connection (busy timeout 0 for this call): true when the WAL
+   * is now empty, false when a reader or writer kept it busy and it must be tried again later.
+   */
+  truncateWal(): boolean
   /** Current values of the pragmas set at open, for start-up logs and tests. */
   pragmas(): Record<string, unknown>
   /** True when the file is open and answers a query (the readiness probe). */
@@ -75,6 +82,9 @@ export function openDatabase(path: string): Database {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   sqlite.pragma('secure_delete = ON')
+  // When the WAL restarts after a checkpoint, cut it back to nothing: stale frames (old page
+  // images, e.g. of a replaced credential) do not linger past the next reset.
+  sqlite.pragma('journal_size_limit = 0')
   const db = drizzle(sqlite, { schema })
   try {
     migrate(db, { migrationsFolder: MIGRATIONS })
@@ -97,8 +107,19 @@ export function openDatabase(path: string): Database {
       }
     },
     checkpoint: () => void sqlite.pragma('wal_checkpoint(TRUNCATE)'),
+    truncateWal: () => {
+      if (path === ':memory:') return true
+      const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number
+      sqlite.pragma('busy_timeout = 0')
+      try {
+        const [r] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>
+        return r !== undefined && r.busy === 0 && r.log === 0
+      } finally {
+        sqlite.pragma(`busy_timeout = ${timeout}`)
+      }
+    },
     pragmas: () =>
-      Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'secure_delete'].map((p) => [p, sqlite.pragma(p, { simple: true })])),
+      Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'secure_delete', 'journal_size_limit'].map((p) => [p, sqlite.pragma(p, { simple: true })])),
     ping: () => {
       try {
         return sqlite.prepare('SELECT 1').pluck().get() === 1

@@ -36,6 +36,17 @@ export function createOutboxRepo(db: Db) {
     markSkipped(id: number, reason: string): void {
       db.update(outbox).set({ status: 'skipped', lastError: reason.slice(0, 200) }).where(eq(outbox.id, id)).run()
     },
+    /**
+     * Cancels a connection's pending notifications (it is being deleted, or its key replaced):
+     * run in the same transaction as that change, so nothing stale about it goes out afterwards.
+     */
+    cancelForConnection(connectionId: string, reason: string): number {
+      return db.update(outbox).set({ status: 'cancelled', lastError: reason.slice(0, 200) }).where(and(eq(outbox.connectionId, connectionId), eq(outbox.status, 'pending'))).run().changes
+    },
+    /** Cancels one row (its connection is gone): settled, never sent. */
+    markCancelled(id: number, reason: string): void {
+      db.update(outbox).set({ status: 'cancelled', lastError: reason.slice(0, 200) }).where(eq(outbox.id, id)).run()
+    },
     markSent(id: number, at: number): void {
       db.update(outbox).set({ status: 'sent', sentAt: at, lastError: null }).where(eq(outbox.id, id)).run()
     },
@@ -45,9 +56,9 @@ export function createOutboxRepo(db: Db) {
     markDead(id: number, error: string): void {
       db.update(outbox).set({ status: 'dead', lastError: error.slice(0, 200) }).where(eq(outbox.id, id)).run()
     },
-    /** Deletes settled rows (sent, dead, skipped) created before `before`, so the table stays bounded. */
+    /** Deletes settled rows (sent, dead, skipped, cancelled) created before `before`, so the table stays bounded. */
     pruneSettled(before: number): number {
-      return db.delete(outbox).where(and(inArray(outbox.status, ['sent', 'dead', 'skipped']), lt(outbox.createdAt, before))).run().changes
+      return db.delete(outbox).where(and(inArray(outbox.status, ['sent', 'dead', 'skipped', 'cancelled']), lt(outbox.createdAt, before))).run().changes
     },
     pendingCount(): number {
       return db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending')).get()?.n ?? 0

@@ -42,12 +42,20 @@ export const connections = sqliteTable(
     pausedAt: integer('paused_at'),
     // When the platform last read the credentials through the gate (shown in /status).
     lastCredentialReadAt: integer('last_credential_read_at'),
+    // When the exchange last accepted these credentials' signature (domain/identity.ts). Only a
+    // proven row owns its key fingerprint; null only on rows saved before that rule.
+    provenAt: integer('proven_at'),
+    // Tests in a row whose key, secret or passphrase the exchange refused; at the configured
+    // limit the monitor stops re-testing the key (`monitorPausedAt`) until a test proves it again.
+    authFailures: integer('auth_failures').notNull().default(0),
+    monitorPausedAt: integer('monitor_paused_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('connections_user_name').on(t.userId, t.name),
-    uniqueIndex('connections_key_fingerprint').on(t.keyFingerprint),
+    // Partial: a row that never proved it holds the secret cannot block the key's real owner.
+    uniqueIndex('connections_key_fingerprint').on(t.keyFingerprint).where(sql`${t.provenAt} IS NOT NULL`),
     index('connections_seal_key').on(t.sealKeyId),
     index('connections_due').on(t.lastTestedAt),
   ],
@@ -83,7 +91,7 @@ export const outbox = sqliteTable(
     idempotencyKey: text('idempotency_key').notNull(),
     kind: text('kind').notNull(),
     payload: text('payload').notNull(), // JSON: locale key + params, never a credential
-    status: text('status').notNull().default('pending'), // pending | sent | dead | skipped (blocked, notifications off)
+    status: text('status').notNull().default('pending'), // pending | sent | dead | skipped (blocked, notifications off) | cancelled (connection deleted or replaced)
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),

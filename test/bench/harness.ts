@@ -126,6 +126,10 @@ export function benchConfig(ready: FakesReady, databasePath: string, env: Record
     EXCHANGE_TIMEOUT_MS: '2000',
     TEST_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'info',
+    // Load generators drive many actions per user: the per-user anti-abuse limits would only measure themselves.
+    MAX_CONNECTIONS_PER_USER: '1000',
+    CONNECT_PER_HOUR: '1000',
+    TEST_PER_HOUR: '10000',
     ...env,
   })
 }

@@ -160,7 +160,8 @@ async function connect(v: VUser, cancelAt?: 'checklist' | 'name' | 'secret'): Pr
     if (cancelAt === 'secret') return cancel(v)
   }
   const report = await edited(v, m, 'connect report')
-  if (report.text.includes(head(v, 'connect-refused-unsafe'))) counts.connect.refused++
+  // Refused: can withdraw, or the exchange never accepted the key (review F6: nothing saved).
+  if (['connect-refused-unsafe', 'connect-refused-unproven', 'connect-refused-unreachable'].some((k) => report.text.includes(head(v, k)))) counts.connect.refused++
   else if (buttonsOf(report.keyboard).length > 0) {
     v.connections++
     if (report.text.includes(tail(v, 'connect-saved-online'))) counts.connect.online++

@@ -124,7 +124,7 @@ const c = result
 const secs = samples.at(-1)!.t
 console.log(
   `\noperations completed: ${opsOf(c)} in ${(secs / 60).toFixed(1)} min (${(opsOf(c) / secs).toFixed(1)}/s): /connect saved online ${c.connect.online}, saved offline ${c.connect.offline}, ` +
-    `refused (withdrawal) ${c.connect.refused}, other outcome ${c.connect.other}; cancelled mid-flow ${c.cancelled}; /status ${c.status}; /test ${c.test}; /delete ${c.deleted}`,
+    `refused (withdrawal, or key not accepted) ${c.connect.refused}, other outcome ${c.connect.other}; cancelled mid-flow ${c.cancelled}; /status ${c.status}; /test ${c.test}; /delete ${c.deleted}`,
 )
 console.log(`faults injected: ${c.exchangeFaults} exchange fault windows (10 s each), ${c.telegramFaults} Bot API faults; Bot API calls by outcome ${JSON.stringify(c.telegramCalls)}; exchange requests ${c.exchangeRequests}`)
 console.log(`load side: stalls ${c.stalls}, desyncs ${c.desyncs}, load-script errors ${c.loadErrors}, fakes' rss ${c.childRssMB} MB${c.stallNotes.length ? `\n  ${c.stallNotes.join('\n  ')}` : ''}`)

@@ -190,15 +190,18 @@ describe('bad input in the middle of /connect', () => {
     expect(first.report.text).toContain('Saved as KuCoin spot')
     const requests = e.ex.requests.length
 
-    const again = await runConnect(e, a, { exchange: 'kucoin', credentials: full })
-    expect(again.report.text).toContain(tr('en', 'error-KEY_ALREADY_CONNECTED'))
+    // The same user: told which of their connections holds it.
+    const again = await runConnect(e, a, { exchange: 'kucoin', credentials: full, name: 'Again' })
+    expect(again.report.text).toContain(tr('en', 'error-KEY_ALREADY_YOURS', { name: 'KuCoin spot' }))
     expect(again.report.text).toContain('Nothing was saved')
+    // Another user: "already connected", naming nothing about whose.
     const other = await runConnect(e, b, { exchange: 'kucoin', credentials: full, locale: 'pt-BR' })
     expect(other.report.text).toContain(tr('pt-BR', 'error-KEY_ALREADY_CONNECTED'))
+    expect(other.report.text).not.toContain('KuCoin spot')
     expect(e.app.connections.list(a.id)).toHaveLength(1)
     expect(e.app.connections.list(b.id)).toEqual([])
-    // Refused before any request reached the exchange.
-    expect(e.ex.requests.length).toBe(requests)
+    // Refused only after the exchange accepted the secret (review F6: the check is no oracle for who lacks it).
+    expect(e.ex.requests.length).toBeGreaterThan(requests)
     for (const m of [...again.sent, ...other.sent]) expect(e.tg.isDeleted(m.chatId, m.messageId)).toBe(true)
   })
 })

@@ -20,12 +20,18 @@ describe('connection commands', () => {
   /** A key on the fake exchange, connected for `user` through the service (the flow itself is tested in connect.test.ts). */
   async function seed(user: FakeUser, name: string, opts: { exchange?: 'mexc' | 'kucoin'; ipWhitelist?: string[] } = {}): Promise<{ id: string; creds: Credentials }> {
     const exchange = opts.exchange ?? 'mexc'
-    const a = e.ex.addAccount({ exchange, ipWhitelist: opts.ipWhitelist ?? [EGRESS_IP] })
+    const a = e.ex.addAccount({ exchange, ipWhitelist: [EGRESS_IP] })
     const creds: Credentials = { apiKey: a.apiKey, secret: a.secret, ...(exchange === 'kucoin' ? { passphrase: a.passphrase } : {}) }
     e.tg.sendText(user, '/start') // the user exists in the bot's database, as after any first contact
     await e.next(user)
     const r = await e.app.connections.connect({ userId: user.id, exchange, market: 'spot', name, credentials: creds })
     if (r.outcome !== 'saved') throw new Error('seed refused')
+    if (opts.ipWhitelist) {
+      // Our IP is removed from the key's whitelist after it was saved (a key whose IP was never
+      // whitelisted is not saved at all: the exchange refuses it before checking the secret).
+      e.ex.updateAccount(a.apiKey, { ipWhitelist: opts.ipWhitelist })
+      await e.app.connections.test(user.id, r.connection.id, 'manual')
+    }
     return { id: r.connection.id, creds }
   }
 

@@ -10,7 +10,9 @@ const unindent = (text: string) => text.replace(/\n[ \t]+/g, '\n')
 /**
  * Every diagnosis of the adapter contract suite, driven through the real bot: the user pastes the
  * key in /connect and must read the cause and that exchange's fix, and the key must be saved (or
- * refused) as the verdict says.
+ * refused) as the report says: refused when it can withdraw, and refused when the exchange never
+ * accepted its signature (review F6: identity unproven, so nothing is saved and nothing can squat
+ * the key), saved Online or Offline otherwise.
  */
 describe('every diagnosis reaches the user with its fix', () => {
   let e: E2E
@@ -56,26 +58,38 @@ describe('every diagnosis reaches the user with its fix', () => {
             expect(report.keyboard ?? []).toEqual([])
             return
           }
+          // The report shows whether the exchange accepted the signature: secret (and passphrase) passed.
+          const proven = text.includes(`✅ ${tr('en', 'check-secret')}`) && (exchange !== 'kucoin' || text.includes(`✅ ${tr('en', 'check-passphrase')}`))
+          if (c.code === 'INVALID_KEY' || c.code === 'INVALID_SECRET' || c.code === 'INVALID_PASSPHRASE' || c.expect.transient) expect(proven).toBe(false)
+          if (c.expect.verdict === 'online') expect(proven).toBe(true)
+          if (!proven) {
+            // Identity unproven (F6): nothing saved, the report says why, and whether there is anything to fix.
+            expect(saved).toEqual([])
+            expect(report.keyboard ?? []).toEqual([])
+            expect(text).not.toContain('Saved as')
+            if (c.expect.transient) {
+              // The exchange's fault is told apart from a bad key, and the user is not sent to fix anything.
+              expect(text).toContain('could not be checked right now (it is unavailable or busy)')
+              expect(text).toContain(tr('en', 'connect-refused-unreachable'))
+              expect(text).not.toContain('does not work yet')
+              expect(text).not.toContain(tr('en', 'diag-INVALID_KEY-cause'))
+            } else {
+              expect(text).toContain('does not work yet')
+              expect(text).toContain(tr('en', 'connect-refused-unproven'))
+            }
+            return
+          }
           expect(saved).toHaveLength(1)
           if (c.expect.verdict === 'online') {
             expect(text).toContain('Connection works')
             expect(saved[0]!.status).toBe('online')
             return
           }
-          // Offline: saved with its fixes and a "Test again" button; nothing to retype.
+          // Offline with its identity proven: saved with its fixes and a "Test again" button; nothing to retype.
           expect(saved[0]!.status).not.toBe('online')
           expect(report.keyboard?.flat().map((b) => b.text)).toContain('🔁 Test again')
-          if (c.expect.transient) {
-            // The exchange's fault is told apart from a bad key, and the user is not sent to fix anything.
-            expect(text).toContain('could not be checked right now (it is unavailable or busy)')
-            expect(text).toContain('There is nothing to fix on your side')
-            expect(text).not.toContain('does not work yet')
-            expect(text).not.toContain('Fix the items above')
-            expect(text).not.toContain(tr('en', 'diag-INVALID_KEY-cause'))
-          } else {
-            expect(text).toContain('does not work yet')
-            expect(text).toContain('but offline. Fix the items above on the exchange')
-          }
+          expect(text).toContain('does not work yet')
+          expect(text).toContain('but offline. Fix the items above on the exchange')
         })
       }
     })
@@ -92,15 +106,17 @@ describe('every diagnosis reaches the user with its fix', () => {
     expect(e.app.repos.connections.fingerprintTaken(e.app.sealer.fingerprint(a.apiKey))).toBe(false)
   })
 
-  it('an Offline key becomes Online with "Test again" after the user fixes the whitelist, without retyping', async () => {
-    const a = e.ex.addAccount({ exchange: 'mexc', ipWhitelist: ['192.0.2.10'] })
+  it('an Offline key becomes Online with "Test again" after the user turns trading on, without retyping', async () => {
+    // A key the exchange accepted (identity proven) but without trade permission is saved Offline.
+    // (A whitelist without our IP is refused at /connect now: the exchange answers it before it checks the secret.)
+    const a = e.ex.addAccount({ exchange: 'mexc', ipWhitelist: [EGRESS_IP], permissions: ['SPOT_ACCOUNT_READ'] })
     const user = e.tg.createUser({ id: nextUser++, firstName: 'Fix', languageCode: 'en' })
     const { report } = await runConnect(e, user, { exchange: 'mexc', credentials: { apiKey: a.apiKey, secret: a.secret } })
-    expect(report.text).toContain(`add: ${EGRESS_IP}`)
+    expect(report.text).toContain(tr('en', 'diag-NO_TRADE_PERMISSION-cause'))
     expect(e.app.connections.list(user.id)[0]!.status).toBe('offline')
     const before = e.tg.messages(user).filter((m) => m.sender === 'user').length
 
-    e.ex.updateAccount(a.apiKey, { ipWhitelist: [EGRESS_IP] })
+    e.ex.updateAccount(a.apiKey, { permissions: ['SPOT_ACCOUNT_READ', 'SPOT_DEAL_READ', 'SPOT_DEAL_WRITE'] })
     const testing = await e.tap(user, report, '🔁 Test again')
     expect(testing.text).toContain('Testing MEXC spot')
     const after = await reportOf(e, testing)
@@ -110,16 +126,30 @@ describe('every diagnosis reaches the user with its fix', () => {
     expect(e.tg.messages(user).filter((m) => m.sender === 'user').length).toBe(before)
   })
 
-  it('an exchange outage during /connect saves the key for a later test; "Test again" turns it Online when the exchange is back', async () => {
+  it('an exchange outage after the key was accepted saves it for a later test; "Test again" turns it Online when the exchange is back', async () => {
     const a = e.ex.addAccount({ exchange: 'kucoin', ipWhitelist: [EGRESS_IP] })
-    e.ex.setScenario('maintenance', { exchange: 'kucoin' })
+    e.ex.setScenario('maintenance', { exchange: 'kucoin', path: '/api/v1/accounts' })
     const user = e.tg.createUser({ id: nextUser++, firstName: 'Out', languageCode: 'en' })
     const { report } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: a.apiKey, secret: a.secret, passphrase: a.passphrase } })
     expect(report.text).toContain('unavailable or busy')
     expect(report.text).toContain(tr('en', 'diag-EXCHANGE_UNAVAILABLE-cause'))
+    expect(report.text).toContain('There is nothing to fix on your side')
     e.ex.clearScenarios()
     const after = await reportOf(e, await e.tap(user, report, '🔁 Test again'))
     expect(after.text).toContain('KuCoin spot: Online')
     expect(e.app.connections.list(user.id)[0]!.status).toBe('online')
+  })
+
+  it('an exchange outage before the key was checked saves nothing (identity unproven) and says to try later; /connect then saves it', async () => {
+    const a = e.ex.addAccount({ exchange: 'kucoin', ipWhitelist: [EGRESS_IP] })
+    const creds = { apiKey: a.apiKey, secret: a.secret, passphrase: a.passphrase }
+    e.ex.setScenario('maintenance', { exchange: 'kucoin' })
+    const user = e.tg.createUser({ id: nextUser++, firstName: 'Down', languageCode: 'en' })
+    const { report } = await runConnect(e, user, { exchange: 'kucoin', credentials: creds })
+    expect(report.text).toContain(tr('en', 'connect-refused-unreachable'))
+    expect(e.app.connections.list(user.id)).toEqual([])
+    e.ex.clearScenarios()
+    const again = await runConnect(e, user, { exchange: 'kucoin', credentials: creds })
+    expect(again.report.text).toContain('Saved as KuCoin spot')
   })
 })

@@ -12,12 +12,14 @@ describe('what the user is offered and told in edge outcomes', () => {
 
   it('after an outage, the saved key offers "Test again" only: a new key would not help', async () => {
     const user = e.tg.createUser({ id: 9301, firstName: 'Out', languageCode: 'en' })
-    const creds = fakeCredentials('mexc')
-    e.ex.addAccount({ exchange: 'mexc', ...creds })
-    e.ex.setScenario('outage', { exchange: 'mexc' })
+    const creds = fakeCredentials('kucoin')
+    e.ex.addAccount({ exchange: 'kucoin', ...creds })
+    // The outage hits after KuCoin accepted the key (an outage before that saves nothing: F6).
+    e.ex.setScenario('outage', { exchange: 'kucoin', path: '/api/v1/accounts' })
     try {
-      const { report } = await runConnect(e, user, { exchange: 'mexc', credentials: creds })
+      const { report } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: creds.apiKey, secret: creds.secret, passphrase: creds.passphrase! } })
       expect(report.text).toContain(tr('en', 'verdict-offline-transient'))
+      expect(report.text).toContain('Saved as KuCoin spot')
       expect(report.keyboard?.flat().map((b) => b.text)).toEqual([tr('en', 'button-test-again')])
     } finally {
       e.ex.clearScenarios()

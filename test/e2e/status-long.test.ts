@@ -15,10 +15,15 @@ describe('/status with many failing connections', () => {
     for (let i = 0; i < 8; i++) {
       const exchange = i % 2 === 0 ? 'mexc' : 'kucoin'
       const creds = fakeCredentials(exchange)
-      // Read-only keys with a whitelist that excludes us: several failing checks, each with its fix.
-      e.ex.addAccount({ exchange, ...creds, permissions: exchange === 'mexc' ? ['SPOT_ACCOUNT_READ'] : ['General'], ...(exchange === 'kucoin' ? { ipWhitelist: ['198.51.100.9'] } : {}) })
+      // Read-only keys: several failing checks, each with its fix. KuCoin's whitelist then drops
+      // our IP (a key refused for its IP before the exchange checks the secret is never saved).
+      e.ex.addAccount({ exchange, ...creds, permissions: exchange === 'mexc' ? ['SPOT_ACCOUNT_READ'] : ['General'], ...(exchange === 'kucoin' ? { ipWhitelist: ['203.0.113.7'] } : {}) })
       const r = await e.app.connections.connect({ userId: user.id, exchange, market: 'both', name: `Conta ${i}`, credentials: creds })
       expect(r.outcome).toBe('saved')
+      if (exchange === 'kucoin' && r.outcome === 'saved') {
+        e.ex.updateAccount(creds.apiKey, { ipWhitelist: ['198.51.100.9'] })
+        await e.app.connections.test(user.id, r.connection.id, 'manual')
+      }
     }
     // A phone screen: one line per connection, no fix texts, a button to open each card.
     const list = await e.say(user, '/status')

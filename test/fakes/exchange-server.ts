@@ -95,6 +95,13 @@ export class FakeExchangeServer {
   readonly requests: LoggedRequest[] = []
   /** The address the fake treats as the caller's ("our egress IP"); undefined = the socket's address. */
   callerIp: string | undefined
+  /**
+   * Extra tolerance on every signed timestamp. 0 (default) checks them as the exchanges do; tests
+   * that load the machine on purpose raise it, so a request slowed by the load is not a clock fault.
+   */
+  timestampSlackMs = 0
+  /** Called synchronously as each request arrives (after it is logged), to act at an exact point of a test. */
+  onRequest: ((request: LoggedRequest) => void) | undefined
   private readonly accounts = new AccountBook()
   private scenarios: Scenario[] = []
   private skew: Partial<Record<FakeExchangeId | 'all', number>> = {}
@@ -199,7 +206,9 @@ export class FakeExchangeServer {
     const [p, exchange, hostRole] = prefix
     const path = url.pathname.slice(p.length) || '/'
     const role = roleOf(exchange, path, hostRole)
-    this.requests.push({ exchange, role, method: req.method ?? 'GET', path })
+    const logged: LoggedRequest = { exchange, role, method: req.method ?? 'GET', path }
+    this.requests.push(logged)
+    this.onRequest?.(logged)
     const ctx: RouteContext = {
       exchange,
       role,
@@ -210,6 +219,7 @@ export class FakeExchangeServer {
       body,
       callerIp: this.callerIp ?? (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
       now: Date.now() + (this.skew[exchange] ?? this.skew.all ?? 0),
+      timestampSlackMs: this.timestampSlackMs,
       accounts: this.accounts,
     }
     const route = () => ROUTES[exchange](ctx)

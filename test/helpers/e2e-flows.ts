@@ -74,7 +74,7 @@ export async function sendCredentials(e: E2E, user: FakeUser, ask: ChatMessage, 
 
 /** Waits until a "testing…" message has been edited into its report and returns it. */
 export async function reportOf(e: E2E, testing: ChatMessage): Promise<ChatMessage> {
-  return e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), 10_000)
+  return e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), e.waitTimeoutMs ?? 10_000)
 }
 
 /** Every message the bot sent in the chat, with every earlier version of edited ones. */

@@ -26,6 +26,11 @@ export interface E2E {
   tap(user: FakeUser, msg: ChatMessage, button: string): Promise<ChatMessage>
   next(user: FakeUser, timeoutMs?: number): Promise<ChatMessage>
   /**
+   * How long a wait for the bot may take before it counts as a hang (undefined: the fake's
+   * default). Never an assertion on speed: tests that load the machine on purpose raise it.
+   */
+  waitTimeoutMs: number | undefined
+  /**
    * Stops the app as a crash would leave it (open flows unfinished), runs `afterStop` (e.g. drop
    * in-memory state a test shares across apps), then starts a new app on the same file and key.
    */
@@ -34,7 +39,7 @@ export interface E2E {
 }
 
 /** Starts the fakes and the real app (real SQLite file, real libsodium, real ccxt over HTTP, polling). */
-export async function startE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number; setupTimeoutMs?: number; throttle?: boolean; monitor?: boolean; overrides?: AppOverrides } = {}): Promise<E2E> {
+export async function startE2E(opts: { env?: Record<string, string>; flowTimeoutMs?: number; setupTimeoutMs?: number; throttle?: boolean; monitor?: boolean; overrides?: AppOverrides; waitTimeoutMs?: number } = {}): Promise<E2E> {
   const tmp = makeTmpDir('bfc-e2e-')
   const tg = await startFakeTelegram({ token: `7000000001:AAH${randomBytes(24).toString('base64url')}` })
   const ex = await startFakeExchange()
@@ -70,7 +75,10 @@ export async function startE2E(opts: { env?: Record<string, string>; flowTimeout
     await app.start()
     return app
   }
-  const next = (user: FakeUser, timeoutMs?: number) => tg.nextBotMessage(user, timeoutMs ? { timeoutMs } : {})
+  const next = (user: FakeUser, timeoutMs?: number) => {
+    const wait = timeoutMs ?? opts.waitTimeoutMs
+    return tg.nextBotMessage(user, wait ? { timeoutMs: wait } : {})
+  }
   const e: E2E = {
     app: await build(),
     config,
@@ -80,6 +88,7 @@ export async function startE2E(opts: { env?: Record<string, string>; flowTimeout
     dbPath,
     logs: () => chunks.join(''),
     next,
+    waitTimeoutMs: opts.waitTimeoutMs,
     say(user, text) {
       tg.sendText(user, text)
       return next(user)

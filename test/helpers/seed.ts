@@ -4,11 +4,11 @@ import type { Sealer } from '../../src/secrets/sealer.js'
 import type { ConnectionsRepo } from '../../src/storage/connections.repo.js'
 import type { Credentials, ExchangeId } from '../../src/domain/types.js'
 
-/** Stores a sealed connection the way the connection service does, for storage-level tests. */
+/** Stores a sealed connection the way the connection service does (proven, unless told otherwise), for storage-level tests. */
 export function seedConnection(
   repo: ConnectionsRepo,
   sealer: Sealer,
-  opts: { userId: number; name: string; exchange?: ExchangeId; credentials: Credentials },
+  opts: { userId: number; name: string; exchange?: ExchangeId; credentials: Credentials; proven?: boolean },
 ) {
   const id = randomBytes(9).toString('base64url')
   const place = (field: 'apiKey' | 'secret' | 'passphrase') => ({ connectionId: id, userId: opts.userId, field })
@@ -24,6 +24,8 @@ export function seedConnection(
     sealedApiKey: sealer.seal(opts.credentials.apiKey, place('apiKey')),
     sealedSecret: sealer.seal(opts.credentials.secret, place('secret')),
     sealedPassphrase: opts.credentials.passphrase ? sealer.seal(opts.credentials.passphrase, place('passphrase')) : null,
+    // As the service stores them: only a key the exchange accepted is saved. `proven: false` is a row from before that rule.
+    provenAt: opts.proven === false ? null : Date.now(),
   })
 }
 

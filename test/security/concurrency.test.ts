@@ -16,6 +16,9 @@ interface Planned {
 }
 
 const USERS = 50
+// Waits in this file only guard against a hang: 50 flows on a loaded 2-core machine may take
+// minutes, and that is not a failure. What is asserted is who ends up with what, never how fast.
+const HANG_GUARD_MS = 170_000
 
 /** Issue 6, item 3: many users at once, a locked database, and a stop while work is in flight. */
 describe('concurrency and restarts', () => {
@@ -27,7 +30,10 @@ describe('concurrency and restarts', () => {
   }
 
   beforeAll(async () => {
-    e = await startRestartableE2E()
+    // Exchange timeouts at their maximum too: a request slowed by the load is not an exchange fault here.
+    e = await startRestartableE2E({ waitTimeoutMs: HANG_GUARD_MS, env: { EXCHANGE_TIMEOUT_MS: '60000', TEST_TIMEOUT_MS: '120000' } })
+    // Likewise a signed request delayed by the load is not a clock fault (the clock checks have their own tests).
+    e.ex.timestampSlackMs = 10 * 60_000
   })
   afterAll(() => e.close())
 
@@ -75,7 +81,7 @@ describe('concurrency and restarts', () => {
     expect(e.app.intake.size()).toBe(0)
     expect(htmlBreaks(e)).toEqual([])
     expect(errorLogs(e)).toEqual([])
-  }, 60_000)
+  }, HANG_GUARD_MS + 10_000)
 
   it('SQLite busy: another writer holds the lock while the bot saves → the save waits and succeeds, the user sees no error', async () => {
     const user = e.tg.createUser({ id: 59_001, firstName: 'Busy', languageCode: 'en' })
@@ -84,41 +90,51 @@ describe('concurrency and restarts', () => {
     e.tg.sendText(user, creds.apiKey)
     await e.next(user) // got it
     await e.next(user) // secret prompt
-    // Every exchange answer is slowed, so the lock is surely held before the test ends and the save starts.
-    e.ex.setScenario('slow', { exchange: 'mexc', delayMs: 150 })
-    const holder = startLockHolder(e.dbPath, { stallMs: 300, maxMs: 4000 })
+    // Another writer takes the lock before the secret is sent, so the save surely meets it. It
+    // is armed once the exchange has received the test's last request: from then on the next
+    // thing the bot does is the save, so a stall of its main thread is the save waiting on the lock.
+    const holder = startLockHolder(e.dbPath, { stallMs: 500, armed: false })
+    const requestsBefore = e.ex.requestCount('mexc')
     try {
+      const held = await holder.lock()
+      // A MEXC spot test is exactly 3 requests (time, account, order/test): armed as the 3rd arrives.
+      e.ex.onRequest = () => {
+        if (e.ex.requestCount('mexc') >= requestsBefore + 3) held.arm()
+      }
       e.tg.sendText(user, creds.secret)
       await e.next(user) // got it
       const testing = await e.next(user)
       expect(testing.text).toContain('Testing')
-      const { released } = await holder.lock()
       const report = await reportOf(e, testing)
-      const { stalledMs } = await released
-      expect(stalledMs, 'the bot\'s write waited on the lock (main thread blocked in the busy wait)').toBeGreaterThanOrEqual(300)
+      const release = await held.released
+      expect(release.reason, 'the lock was let go because the bot blocked on it, not by a timer').toBe('stall')
+      expect(e.ex.requestCount('mexc')).toBe(requestsBefore + 3)
+      // Ordering, not duration: the report (sent right after the save commits) came after the lock was let go.
+      const edit = e.tg.calls.find((c) => c.method === 'editMessageText' && c.payload['message_id'] === testing.messageId)!
+      expect(edit.at).toBeGreaterThanOrEqual(release.releasedAt)
       expect(report.text).toContain('Connection works')
       expect(report.text).toContain('Saved as MEXC spot')
       expect(e.app.connections.list(user.id)).toMatchObject([{ name: 'MEXC spot', status: 'online' }])
     } finally {
-      e.ex.clearScenarios()
+      e.ex.onRequest = undefined
       await holder.close()
     }
-    // Plain updates of a known user only read (WAL readers never wait for a writer): a held
-    // write lock neither fails nor delays them.
-    const holder2 = startLockHolder(e.dbPath, { stallMs: 300, maxMs: 1500 })
+    // Plain updates of a known user only read (WAL readers never wait for a writer): with the
+    // write lock held until after the reply, a write would have failed (SQLITE_BUSY after the busy
+    // timeout, an error reply and an error log). The reply arriving while it is held proves none.
+    const holder2 = startLockHolder(e.dbPath, {})
     try {
-      const { released } = await holder2.lock()
+      const held = await holder2.lock()
       const list = await e.say(user, '/connections')
       expect(list.text).toContain('Your connections (1)')
-      const r = await released
-      expect(r.stalledMs, 'the main thread never sat in a busy wait').toBeLessThan(300)
-      expect(r.heldMs).toBeGreaterThanOrEqual(1500)
+      held.release()
+      expect((await held.released).reason).toBe('released')
     } finally {
       await holder2.close()
     }
     expect(errorLogs(e)).toEqual([])
     expect(e.tg.botMessages(user).map((m) => m.text).join('\n')).not.toMatch(/went wrong|Saving failed/)
-  })
+  }, HANG_GUARD_MS + 10_000)
 
   it('a stop while a connection test is in flight lets it finish and save before the database closes', async () => {
     const user = e.tg.createUser({ id: 59_002, firstName: 'Stop', languageCode: 'en' })
@@ -141,5 +157,5 @@ describe('concurrency and restarts', () => {
     }
     expect(e.app.connections.list(user.id)).toMatchObject([{ name: 'MEXC spot', status: 'online' }])
     expect(errorLogs(e)).toEqual([])
-  })
+  }, HANG_GUARD_MS + 10_000)
 })

@@ -28,6 +28,7 @@ function replaceFields(sealer: Sealer, id: string, c: Credentials) {
     lastTestedAt: Date.now(),
     lastReport: null,
     statusChangedAt: Date.now(),
+    provenAt: Date.now(),
   }
 }
 

@@ -52,18 +52,20 @@ describe('exchange faults during /connect and /test', () => {
 
   for (const exchange of ['mexc', 'kucoin'] as const) {
     for (const f of FAULTS) {
-      it(`${exchange} ${f.label}: /connect says "exchange unavailable", keeps the key, and it goes Online on the next test`, async () => {
+      it(`${exchange} ${f.label}: /connect says "exchange unavailable", saves nothing it could not prove, and the next /connect goes Online`, async () => {
         const user = e.tg.createUser({ id: nextId++, firstName: 'Fault', languageCode: 'en' })
         const creds = account(exchange)
         fault(f, exchange)
         const { report, sent } = await runConnect(e, user, { exchange, credentials: creds, name: 'During' })
         expectExchangeBlamed(report.text)
-        expect(report.text).toContain('Saved as During')
+        // The exchange never checked the secret, so nothing proves the key is this user's (review F6):
+        // nothing is stored, and the user is told there is nothing to fix, only to come back.
+        expect(report.text).toContain(tr('en', 'connect-refused-unreachable'))
+        expect(e.app.connections.list(user.id)).toEqual([])
         for (const m of sent) expect(e.tg.isDeleted(user, m.messageId)).toBe(true)
         e.ex.clearScenarios()
-        // Nothing lost: the stored key is tested again without retyping anything.
-        const again = await retest(user, 'During')
-        expect(again.text).toContain('Connection works')
+        const again = await runConnect(e, user, { exchange, credentials: creds, name: 'During' })
+        expect(again.report.text).toContain('Connection works')
         expect(e.app.connections.list(user.id)).toMatchObject([{ name: 'During', status: 'online' }])
       })
 

@@ -95,6 +95,15 @@ export async function connectFlow(conversation: Flow, ctx: FlowContext, start: C
   await showSaveOutcome(ctx, testing.message_id, result, 'connect')
 }
 
+/** The "nothing was saved" line of a refused /connect or /replace, by why it was refused. */
+function refusalText(kind: 'connect' | 'replace', r: Extract<SaveOutcome, { outcome: 'refused' }>): string {
+  if (r.reason === 'UNSAFE') return `${kind}-refused-unsafe`
+  // UNPROVEN: the exchange never accepted the signature. Told apart: an exchange fault (retry
+  // later, nothing to fix) from a key, secret, passphrase or whitelist to fix first.
+  if (r.reason === 'UNPROVEN' && kind === 'connect') return r.report.transient ? 'connect-refused-unreachable' : 'connect-refused-unproven'
+  return 'replace-refused-not-online'
+}
+
 /** Edits the "testing…" message into the outcome of /connect or /replace. */
 export async function showSaveOutcome(
   ctx: FlowContext,
@@ -112,7 +121,7 @@ export async function showSaveOutcome(
   const r = result.ok
   const report = renderReport(r.report, t, ips)
   if (r.outcome === 'refused') {
-    await edit(`${report}\n\n<b>${t(r.reason === 'UNSAFE' ? `${kind}-refused-unsafe` : 'replace-refused-not-online')}</b>`)
+    await edit(`${report}\n\n<b>${t(refusalText(kind, r))}</b>`)
     return
   }
   const c = r.connection

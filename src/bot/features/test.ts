@@ -3,6 +3,7 @@ import { isAppError } from '../../domain/errors.js'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { labelOf } from '../exchange-links.js'
+import { errorText } from '../error-text.js'
 import { escapeHtml } from '../html.js'
 import { reportKeyboard } from '../keyboards.js'
 import { renderReport } from '../render/report.js'
@@ -31,6 +32,10 @@ async function runAndShow(ctx: BotContext, id: string): Promise<void> {
     const head = t('test-head', { name: escapeHtml(after.name), status: t(`status-${after.status}`) })
     await editLong(ctx.api, msg.chat.id, msg.message_id, `${head}\n\n${renderReport(report, t, ctx.deps.settings.egressIps)}`, reportKeyboard(after, t, labelOf(ctx.deps)(after.exchange)))
   } catch (err) {
+    if (isAppError(err, 'TEST_QUOTA')) {
+      await ctx.api.editMessageText(msg.chat.id, msg.message_id, errorText({ code: err.code, params: err.params }, t), { parse_mode: 'HTML' })
+      return
+    }
     if (!isAppError(err, 'NOT_FOUND')) throw err
     await ctx.api.editMessageText(msg.chat.id, msg.message_id, t('error-NOT_FOUND'))
   }

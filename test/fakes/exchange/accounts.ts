@@ -66,7 +66,15 @@ export interface FakeAccountInput {
    * `unknown`, never `pass`.
    */
   omitFields?: string[]
+  /**
+   * KuCoin: what GET /api/v1/user/api-key returns as `permission` instead of the comma list, to
+   * imitate an API change (the field gone, null, an object, empty). The key still has `permissions`.
+   */
+  permissionField?: PermissionFieldShape
 }
+
+/** Shapes of KuCoin's `permission` field the adapter must not mistake for "no Transfer permission". */
+export type PermissionFieldShape = 'missing' | 'null' | 'object' | 'empty-string' | 'empty-array' | 'array-of-objects'
 
 /** A stored account; mutable so a test can revoke or change it while the fake runs. */
 export interface FakeAccount {
@@ -90,6 +98,7 @@ export interface FakeAccount {
   symbols: string[]
   omitFields: string[]
   createdAt: number
+  permissionField: PermissionFieldShape | undefined
   revoked: boolean
   unified: boolean
   /** HTX and Gate user id. */
@@ -208,6 +217,7 @@ export class AccountBook {
       acctLv: input.acctLv ?? '2',
       demo: input.demo ?? false,
       symbols: [...(input.symbols ?? [])],
+      permissionField: input.permissionField,
       revoked: false,
       unified: input.unified ?? false,
       uid: 10_000_000 + (randomBytes(3).readUIntBE(0, 3) % 90_000_000),

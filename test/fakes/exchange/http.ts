@@ -24,6 +24,8 @@ export interface RouteContext {
   callerIp: string
   /** The exchange's clock (ours plus the configured skew). */
   now: number
+  /** Widens every timestamp window (see FakeExchangeServer.timestampSlackMs); 0 = the exchange's own. */
+  timestampSlackMs: number
   accounts: AccountBook
 }
 

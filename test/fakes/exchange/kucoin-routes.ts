@@ -32,7 +32,7 @@ function signed(ctx: RouteContext, permission: string | undefined, answer: (a: F
   const pass = header(ctx.headers, 'kc-api-passphrase')
   const version = header(ctx.headers, 'kc-api-key-version') ?? '1'
   if (!key || !sign || !ts || !pass) return authError('400001', 'Please check the header of your request for KC-API-KEY, KC-API-SIGN, KC-API-TIMESTAMP, KC-API-PASSPHRASE')
-  if (!(Math.abs(Number(ts) - ctx.now) <= 5000)) return authError('400002', 'KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds')
+  if (!(Math.abs(Number(ts) - ctx.now) <= 5000 + ctx.timestampSlackMs)) return authError('400002', 'KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds')
   const account = ctx.accounts.find('kucoin', key)
   if (!account) return authError('400003', 'KC-API-KEY not exists')
   if (!ipAllowed(account.ipWhitelist, ctx.callerIp)) return authError('400006', `Invalid request ip, the current clientIp is:${ctx.callerIp}`)
@@ -50,12 +50,21 @@ function maskIp(ip: string): string {
   return parts.length === 4 ? `${parts[0]}.**.${parts[3]}` : ip
 }
 
+const PERMISSION_FIELD: Record<NonNullable<FakeAccount['permissionField']>, unknown> = {
+  missing: undefined,
+  null: null,
+  object: { General: true, Spot: true, Transfer: true },
+  'empty-string': '',
+  'empty-array': [],
+  'array-of-objects': [{ name: 'Transfer' }],
+}
+
 function apiKeyInfo(a: FakeAccount): FakeResponse {
   return ok({
     remark: 'backfuture',
     apiKey: a.apiKey,
     apiVersion: a.keyVersion,
-    permission: a.permissions.join(','),
+    permission: a.permissionField ? PERMISSION_FIELD[a.permissionField] : a.permissions.join(','),
     ipWhitelist: a.ipWhitelist.map((ip) => (a.maskWhitelist ? maskIp(ip) : ip)).join(','),
     createdAt: 1_728_443_843_000,
     uid: 165_111_215,

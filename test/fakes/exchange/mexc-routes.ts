@@ -34,7 +34,7 @@ function spotSigned(ctx: RouteContext, permission: string, answer: (a: FakeAccou
   const params = new URLSearchParams(signed)
   const ts = Number(params.get('timestamp'))
   const recvWindow = Math.min(Number(params.get('recvWindow') ?? 5000), 60_000)
-  if (!Number.isFinite(ts) || ts - ctx.now > 1000 || ctx.now - ts > recvWindow) return spotError(700003, 'Timestamp for this request is outside of the recvWindow.')
+  if (!Number.isFinite(ts) || ts - ctx.now > 1000 + ctx.timestampSlackMs || ctx.now - ts > recvWindow + ctx.timestampSlackMs) return spotError(700003, 'Timestamp for this request is outside of the recvWindow.')
   if (signature !== hmac(account.secret, signed + ctx.body, 'hex')) return spotError(700002, 'Signature for this request is not valid.')
   if (account.frozen) return spotError(730100, 'Unusual user status')
   if (!account.permissions.includes(permission)) return spotError(700007, 'No permission to access the endpoint.')
@@ -70,7 +70,7 @@ function contractSigned(ctx: RouteContext, permission: string, answer: (a: FakeA
   if (!account) return contractError(401, 'Not logged in or login has expired')
   if (!ipAllowed(account.ipWhitelist, ctx.callerIp)) return contractError(406, 'Accessing IP is not in the whitelist')
   const time = header(ctx.headers, 'request-time') ?? ''
-  if (Math.abs(Number(time) - ctx.now) > 10_000) return contractError(10073, 'Invalid Request-Time')
+  if (Math.abs(Number(time) - ctx.now) > 10_000 + ctx.timestampSlackMs) return contractError(10073, 'Invalid Request-Time')
   const sorted = [...new URLSearchParams(ctx.query)].sort(([a], [b]) => (a < b ? -1 : 1))
   const paramString = ctx.method === 'POST' ? ctx.body : new URLSearchParams(sorted).toString()
   if (header(ctx.headers, 'signature') !== hmac(account.secret, account.apiKey + time + paramString, 'hex')) return contractError(602, 'Signature verification failed!')

@@ -15,7 +15,7 @@ import { createOutboxWorker, type OutboxSettings } from '../../../src/monitor/ou
 import { createMonitor, type MonitorSettings } from '../../../src/monitor/scheduler.js'
 import { createTransitionRecorder } from '../../../src/monitor/transitions.js'
 import { createSealer } from '../../../src/secrets/sealer.js'
-import { createConnectionService, type ConnectionServiceDeps } from '../../../src/services/connections.js'
+import { createConnectionService, type ConnectionServiceDeps, type UserLimits } from '../../../src/services/connections.js'
 import { createConnectionsRepo } from '../../../src/storage/connections.repo.js'
 import { createOutboxRepo } from '../../../src/storage/outbox.repo.js'
 import { createTestResultsRepo } from '../../../src/storage/test-results.repo.js'
@@ -35,6 +35,12 @@ export interface HarnessOptions {
   monitor?: Partial<MonitorSettings>
   worker?: Partial<OutboxSettings>
   lock?: ConnectionServiceDeps['lock']
+  /**
+   * Per-user limits. By default none applies here: the monitor never stops testing a refused key
+   * (the production default stops after 3), so tests of notifications can watch many sweeps of a
+   * revoked key, and the hourly quotas do not cap tests that hammer one connection on purpose.
+   */
+  limits?: Partial<UserLimits>
   /** Wraps the transition recorder (to inject a failure inside the test's transaction). */
   wrapRecorder?: (recorder: NonNullable<ConnectionServiceDeps['onTested']>) => NonNullable<ConnectionServiceDeps['onTested']>
 }
@@ -78,7 +84,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
     sealer,
     exchanges: registry,
     transaction: db.transaction,
-    settings: { egressIps: [OUR_IP], requestTimeoutMs: 1_000, totalTimeoutMs: 3_000, offlineAfterFailures: opts.threshold ?? 3 },
+    settings: { egressIps: [OUR_IP], requestTimeoutMs: 1_000, totalTimeoutMs: 3_000, offlineAfterFailures: opts.threshold ?? 3, limits: { stopMonitorAfterInvalid: 1_000, connectPerHour: 1_000, testPerHour: 10_000, ...opts.limits } },
     logger,
     onTested: opts.wrapRecorder ? opts.wrapRecorder(recorder) : recorder,
     ...(opts.lock ? { lock: opts.lock } : {}),

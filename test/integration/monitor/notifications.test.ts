@@ -28,7 +28,15 @@ describe('monitor → outbox → Telegram', () => {
     h.exchange.revokeAccount(u.account.apiKey)
 
     const msg = await h.telegram.nextBotMessage(u.userId, { timeoutMs: 3_000 })
-    expect(Date.now() - revokedAt).toBeLessThan(h.intervalMs + 150)
+    // "Within one interval", exactly: the first monitor run after the revocation already failed,
+    // and the notification is about that very run (its state began then), whatever the load.
+    const runs = h.repos.testResults.listForConnection(u.connectionId, 1_000).filter((r) => r.source === 'monitor')
+    expect(runs.filter((r) => r.testedAt >= revokedAt).every((r) => r.verdict === 'offline')).toBe(true)
+    const firstFailing = runs.filter((r) => r.verdict === 'offline').reduce((a, b) => (b.testedAt < a.testedAt ? b : a))
+    const row = h.repos.outbox.listForUser(u.userId)[0]!
+    expect((JSON.parse(row.payload) as { since: number }).since).toBe(firstFailing.testedAt)
+    // Queued by that first failing run: before any later run started (runs of one connection never overlap).
+    for (const later of runs.filter((r) => r.testedAt > firstFailing.testedAt)) expect(row.createdAt).toBeLessThanOrEqual(later.testedAt)
     expect(msg.text).toContain('Main')
     expect(msg.text).toContain(plain('diag-INVALID_KEY-cause'))
     for (const step of plain('diag-INVALID_KEY-fix-mexc').split('\n')) expect(msg.text).toContain(step.trim())

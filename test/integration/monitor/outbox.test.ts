@@ -6,6 +6,8 @@ import { openDatabase } from '../../../src/storage/database.js'
 import { createOutboxRepo, type OutboxRepo } from '../../../src/storage/outbox.repo.js'
 import { createUsersRepo } from '../../../src/storage/users.repo.js'
 import type { ApiCall } from '../../fakes/telegram-server.js'
+import { ManualClock } from '../../helpers/manual-clock.js'
+import { randomCredentials, seedConnection } from '../../helpers/seed.js'
 import { startHarness, type Harness } from './harness.js'
 
 let h: Harness
@@ -14,21 +16,29 @@ afterEach(async () => {
 })
 
 let nextUser = 5000
-/** A Telegram user known to the bot (as after /start). */
+/** Each user's one stored connection: notifications are about a connection, and a row whose connection is gone is never sent (F13). */
+const connectionOf = new Map<number, string>()
+/** A Telegram user known to the bot (as after /start), with one stored connection. */
 function user(): number {
   const id = nextUser++
   h.telegram.createUser({ id, firstName: `U${id}` })
   h.repos.users.touch(id)
+  connectionOf.set(id, seedConnection(h.repos.connections, h.sealer, { userId: id, name: 'Main', credentials: randomCredentials() }).id)
   return id
 }
 
-const payload = (name: string): NotificationPayload => ({ kind: 'recovered', connectionId: 'c1', name, exchange: 'mexc', market: 'spot', since: Date.now(), checks: [] })
+const payload = (userId: number, name: string): NotificationPayload => ({ kind: 'recovered', connectionId: connectionOf.get(userId)!, name, exchange: 'mexc', market: 'spot', since: Date.now(), checks: [] })
+
+/** Queues one notification about the user's connection. */
+function enqueue(userId: number, name: string, outbox: OutboxRepo = h.repos.outbox): void {
+  outbox.enqueue({ userId, connectionId: connectionOf.get(userId)!, idempotencyKey: `test:${name}`, kind: 'recovered', payload: JSON.stringify(payload(userId, name)) })
+}
 
 /** Queues `n` notifications for a user, named "<userId>-0", "<userId>-1"... */
 function queue(userId: number, n: number, outbox: OutboxRepo = h.repos.outbox): string[] {
   return Array.from({ length: n }, (_, i) => {
     const name = `${userId}-${i}`
-    outbox.enqueue({ userId, connectionId: null, idempotencyKey: `test:${name}`, kind: 'recovered', payload: JSON.stringify(payload(name)) })
+    enqueue(userId, name, outbox)
     return name
   })
 }
@@ -39,41 +49,88 @@ const sends = (): ApiCall[] => h.telegram.callsTo('sendMessage')
 const allSettled = (outbox: OutboxRepo = h.repos.outbox) => () => outbox.pendingCount() === 0
 
 describe('outbox worker against the fake Bot API', () => {
-  it('a 429 storm: every notification arrives once, in order, and no send starts during a retry_after pause', async () => {
+  it('a 429 storm: every notification arrives once, in order, and no send starts during a retry_after pause (virtual clock)', async () => {
     h = await startHarness()
+    const clock = new ManualClock()
+    // Every send start and every 429 the worker learns of, in the order they happened, in virtual time.
+    const events: Array<{ kind: 'start' | 'limited'; at: number }> = []
+    const worker = createOutboxWorker({
+      outbox: h.repos.outbox,
+      users: h.repos.users,
+      send: async (job) => {
+        events.push({ kind: 'start', at: clock.now() })
+        try {
+          await h.sender.send(job)
+        } catch (err) {
+          if (h.sender.classify(err).kind === 'retry') events.push({ kind: 'limited', at: clock.now() })
+          throw err
+        }
+      },
+      classify: h.sender.classify,
+      logger: createLogger({ level: 'silent' }),
+      settings: { pollMs: 50, perChatGapMs: 100, backoffBaseMs: 30, backoffCapMs: 200 },
+      clock,
+    })
     const users = Array.from({ length: 6 }, user)
     const names = users.map((u) => queue(u, 2))
     h.telegram.rateLimit({ retryAfter: 0.2, count: 5, methods: ['sendMessage'] })
-    h.worker.start()
-    await h.until(allSettled(), 10_000, 'all delivered')
+    worker.start()
+    try {
+      await clock.runUntil(allSettled())
+    } finally {
+      await worker.stop()
+    }
 
     users.forEach((u, i) => expect(received(u)).toEqual(names[i]))
     expect(sends().filter((c) => c.outcome === 'ok')).toHaveLength(12)
-    const limited = sends().filter((c) => c.errorCode === 429)
-    expect(limited).toHaveLength(5)
-    for (const c of limited) {
-      const during = sends().filter((x) => x.at > c.at + 10 && x.at < c.at + 190)
-      expect(during, `a send started during the pause after ${c.at}`).toEqual([])
-    }
-    expect(h.worker.stats()).toMatchObject({ sent: 12, rateLimited: 5, dead: 0 })
+    expect(sends().filter((c) => c.errorCode === 429)).toHaveLength(5)
+    expect(events.filter((x) => x.kind === 'limited')).toHaveLength(5)
+    // Once a 429 is known, no send starts until its retry_after (200 ms) has passed (sends already in flight may still answer).
+    events.forEach((x, i) => {
+      if (x.kind !== 'limited') return
+      const during = events.slice(i + 1).filter((y) => y.kind === 'start' && y.at < x.at + 200)
+      expect(during, `a send started during the pause from ${x.at}`).toEqual([])
+    })
+    expect(worker.stats()).toMatchObject({ sent: 12, rateLimited: 5, dead: 0 })
   })
 
-  it('paces: one message per chat per gap, and a global rate shared by all chats', async () => {
-    h = await startHarness({ worker: { perChatGapMs: 150, ratePerSecond: 20 } })
+  it('paces: one message per chat per gap, and a global rate shared by all chats (virtual clock: exact, whatever the load)', async () => {
+    h = await startHarness()
+    const clock = new ManualClock()
+    const starts: Array<{ chat: number; at: number }> = []
+    const worker = createOutboxWorker({
+      outbox: h.repos.outbox,
+      users: h.repos.users,
+      send: (job) => {
+        starts.push({ chat: job.chatId, at: clock.now() })
+        return h.sender.send(job)
+      },
+      classify: h.sender.classify,
+      logger: createLogger({ level: 'silent' }),
+      settings: { perChatGapMs: 150, ratePerSecond: 20, pollMs: 50 },
+      clock,
+    })
     const busy = user()
     const names = queue(busy, 4)
     const others = Array.from({ length: 8 }, user)
     for (const u of others) queue(u, 1)
-    h.worker.start()
-    await h.until(allSettled(), 10_000, 'all delivered')
+    worker.start()
+    try {
+      await clock.runUntil(allSettled())
+    } finally {
+      await worker.stop()
+    }
 
     expect(received(busy)).toEqual(names)
-    const toBusy = sends().filter((c) => c.payload['chat_id'] === busy)
-    for (let i = 1; i < toBusy.length; i++) expect(toBusy[i]!.at - toBusy[i - 1]!.at).toBeGreaterThanOrEqual(145)
-    // 20/s is one start per 50 ms; arrival times at the fake wobble by a few ms around that.
-    const all = sends()
-    for (let i = 1; i < all.length; i++) expect(all[i]!.at - all[i - 1]!.at).toBeGreaterThanOrEqual(35)
-    expect(all.at(-1)!.at - all[0]!.at).toBeGreaterThanOrEqual((all.length - 1) * 50 - 15)
+    expect(starts).toHaveLength(12)
+    // One chat: each send starts at least the per-chat gap after the previous one.
+    const toBusy = starts.filter((s) => s.chat === busy).map((s) => s.at)
+    expect(toBusy).toHaveLength(4)
+    for (let i = 1; i < toBusy.length; i++) expect(toBusy[i]! - toBusy[i - 1]!).toBeGreaterThanOrEqual(150)
+    // All chats share one bucket of 20/s with room for one: starts are at least 50 ms apart.
+    for (let i = 1; i < starts.length; i++) expect(starts[i]!.at - starts[i - 1]!.at).toBeGreaterThanOrEqual(50)
+    // And the pacing is the only wait: the busy chat's last send is not held back beyond its own gaps and the shared rate.
+    expect(toBusy[3]! - starts[0]!.at).toBeLessThanOrEqual(3 * 150 + 12 * 50)
   })
 
   it('a user who blocked the bot: one 403, marked inactive, the rest skipped; they write again and get the next one', async () => {
@@ -94,7 +151,7 @@ describe('outbox worker against the fake Bot API', () => {
     // They unblock and write: the bot's user tracker calls users.touch, which re-activates them.
     h.telegram.unblockBot({ id: blocker, firstName: 'B' })
     h.repos.users.touch(blocker)
-    h.repos.outbox.enqueue({ userId: blocker, connectionId: null, idempotencyKey: 'test:again', kind: 'recovered', payload: JSON.stringify(payload('again')) })
+    enqueue(blocker, 'again')
     h.worker.kick()
     await h.until(() => received(blocker).length === 1, 3_000, 'delivery after coming back')
     expect(received(blocker)).toEqual(['again'])

@@ -18,7 +18,7 @@ describe('repositories on a real SQLite file', () => {
   afterEach(() => t.cleanup())
 
   it('sets the pragmas the bot relies on', () => {
-    expect(t.pragmas()).toEqual({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1, busy_timeout: 5000, secure_delete: 1 })
+    expect(t.pragmas()).toEqual({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1, busy_timeout: 5000, secure_delete: 1, journal_size_limit: 0 })
   })
 
   it('creates users once and reactivates them when they write again', () => {
@@ -57,8 +57,14 @@ describe('repositories on a real SQLite file', () => {
     expect(() => seedConnection(repo, sealer, { userId: 1, name: 'main', credentials: randomCredentials() })).toThrow(/UNIQUE/)
     expect(() => seedConnection(repo, sealer, { userId: 2, name: 'other', credentials: creds })).toThrow(/UNIQUE/)
     expect(repo.fingerprintTaken(sealer.fingerprint(creds.apiKey))).toBe(true)
+    // F6: a row that never proved it holds the secret (saved before that rule) owns no fingerprint and blocks nobody.
+    const squatted = randomCredentials()
+    seedConnection(repo, sealer, { userId: 2, name: 'squat', credentials: squatted, proven: false })
+    expect(repo.fingerprintTaken(sealer.fingerprint(squatted.apiKey))).toBe(false)
+    const owner = seedConnection(repo, sealer, { userId: 1, name: 'owner', credentials: squatted })
+    expect(repo.fingerprintOwner(sealer.fingerprint(squatted.apiKey))).toEqual({ id: owner.id, userId: 1, name: 'owner' })
     seedConnection(repo, sealer, { userId: 2, name: 'main', credentials: randomCredentials() })
-    expect(repo.countByUser(2)).toBe(1)
+    expect(repo.countByUser(2)).toBe(2) // 'squat' and 'main'
   })
 
   it('keeps only the newest HISTORY_KEEP results per connection', () => {

@@ -25,7 +25,7 @@ describe('notify.ftl', () => {
 
   it.each(LOCALES.map((l) => [l]))('%s has every text the sender uses, formatting without errors', (locale) => {
     const { bundle } = files[locale]!
-    const keys = [...NOTIFICATION_KINDS.map((k) => `notify-${k}`), 'notify-offline-exchange', 'notify-footer-fix', 'notify-footer-settings', 'notify-button-test', 'notify-button-replace']
+    const keys = [...NOTIFICATION_KINDS.map((k) => `notify-${k}`), 'notify-offline-exchange', 'notify-footer-fix', 'notify-footer-stopped', 'notify-footer-settings', 'notify-button-test', 'notify-button-replace']
     for (const key of keys) {
       const msg = bundle.getMessage(key)
       expect(msg?.value, key).toBeTruthy()

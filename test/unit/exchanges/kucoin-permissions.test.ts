@@ -6,14 +6,14 @@ describe('KuCoin permission words', () => {
   it('parses the comma list KuCoin returns (its SDK fixture)', () => {
     expect(parseKucoinPermissions('General,Futures,Spot,Earn,InnerTransfer,Transfer,Margin')).toEqual(['General', 'Futures', 'Spot', 'Earn', 'InnerTransfer', 'Transfer', 'Margin'])
     expect(parseKucoinPermissions('General, Spot')).toEqual(['General', 'Spot'])
-    expect(parseKucoinPermissions(undefined)).toEqual([])
+    expect(parseKucoinPermissions(undefined)).toBeNull() // unreadable, never an empty "safe" list (F12)
   })
-  it('drops empty words and reads an array too', () => {
+  it('drops empty words and reads an array of words too', () => {
     expect(parseKucoinPermissions(' General,,Spot , ')).toEqual(['General', 'Spot'])
-    expect(parseKucoinPermissions(['General', ' Spot ', '', 7])).toEqual(['General', 'Spot', '7'])
-    expect(parseKucoinPermissions('')).toEqual([])
-    expect(parseKucoinPermissions(42)).toEqual([])
-    expect(parseKucoinPermissions({ permission: 'General' })).toEqual([])
+    expect(parseKucoinPermissions(['General', ' Spot ', ''])).toEqual(['General', 'Spot'])
+  })
+  it('anything else is unreadable (null), never an empty "safe" list: no words, non-string items, other types', () => {
+    for (const v of ['', ' , ,', [], ['', ' '], ['General', 7], [null], 42, null, { permission: 'General' }]) expect(parseKucoinPermissions(v)).toBeNull()
   })
   it('flags any transfer or withdraw word, any case', () => {
     expect(withdrawWords(['General', 'Spot'])).toEqual([])
@@ -34,8 +34,11 @@ describe('KuCoin whitelist, including masked entries', () => {
     ['203.**.7', '203..7', false],
     ['203.**.7', '203.1.7', true],
     ['203.***.7', '203.0.113.7', true],
-    ['203.0.**', '203.0.113.7', true],
-    ['**.113.7', '203.0.113.7', true],
+    // A mask must show both ends (F12): an open end proves nothing about which IP is listed.
+    ['203.0.**', '203.0.113.7', false],
+    ['**.113.7', '203.0.113.7', false],
+    ['**', '203.0.113.7', false],
+    ['*', '203.0.113.7', false],
     // Spaces and case do not matter (IPv6 is written in either case).
     [' 203.0.113.7 ', '203.0.113.7', true],
     ['203.0.113.7', ' 203.0.113.7', true],

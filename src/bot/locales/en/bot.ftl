@@ -189,6 +189,8 @@ connect-saved-online = Saved as <b>{ $name }</b> (key { $key }). The platform ca
 connect-saved-offline = Saved as <b>{ $name }</b> (key { $key }), but <b>offline</b>. Fix the items above on the exchange, then tap "Test again": you do not need to type anything again.
 connect-saved-unchecked = Saved as <b>{ $name }</b> (key { $key }), but not confirmed yet because the exchange could not be checked. There is nothing to fix on your side: tap "Test again" in a few minutes, you do not need to type anything again.
 connect-refused-unsafe = Nothing was saved. Delete this key on the exchange and create a new one with withdrawals turned off.
+connect-refused-unproven = Nothing was saved: the exchange did not accept this key, so it could not confirm the key is yours. Fix the items marked ❌ above, then send /connect again.
+connect-refused-unreachable = Nothing was saved: the exchange could not be reached to confirm this key is yours. There is nothing to fix on your side: send /connect again in a few minutes.
 connect-nothing-saved = Nothing was saved. Try /connect again.
 replace-intro = New credentials for <b>{ $name }</b> ({ $exchange }). The current key stays stored until the new one passes the test.
 replace-saved-online = <b>{ $name }</b> now uses the new key ({ $key }). The old credentials were erased.
@@ -311,6 +313,16 @@ error-NOT_FOUND = That connection does not exist (or is not yours).
 error-NAME_TAKEN = You already have a connection called "{ $name }". Please choose another name.
 error-NAME_INVALID = That name cannot be used.
 error-KEY_ALREADY_CONNECTED = This API key is already connected. Each key can be connected once: create a separate key for each connection.
+error-KEY_ALREADY_YOURS = This API key is already connected as your connection "{ $name }". Each key can be connected once: create a separate key for each connection.
+error-CONNECTION_LIMIT = You already have { $max } connections, the most one account can have. Delete one you no longer use with /delete, then try again.
+error-CONNECT_QUOTA = You have tried { $limit } new keys in the last hour, the most we allow. You can try again in { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }.
+error-TEST_QUOTA = You have run { $limit } tests in the last hour, the most we allow. You can test again in { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }. Our background checks keep running meanwhile.
 error-INVALID_FORMAT = Something you entered has the wrong format.
 error-UNSAFE_KEY = This key can withdraw funds and cannot be used.
 error-BUSY = That connection is being tested right now. Try again in a moment.

@@ -20,7 +20,11 @@ notify-reminder =
     Here is what is still wrong:
 notify-expiry =
     ⏳ <b>{ $name }</b> ({ $exchange }): this API key stops working for trading on <b>{ $date }</b>, as { $exchange } states. Fix it before then so the platform keeps trading:
+notify-stopped =
+    🔕 We <b>stopped checking { $name }</b> ({ $exchange }): { $exchange } refused its credentials several times in a row, so the key was probably deleted or changed on the exchange.
+    The platform cannot trade with it. Here is what { $exchange } said:
 notify-footer-fix = After fixing it, tap "Test again".
+notify-footer-stopped = To fix it, enter a new key with /replace { $name }, or, if you fixed the key on the exchange, tap "Test again": a passing test turns checking back on.
 notify-footer-settings = Turn these messages off in /settings.
 notify-button-test = 🔁 Test again
 notify-button-replace = 🔑 Enter a new key

@@ -189,6 +189,8 @@ connect-saved-online = Salva como <b>{ $name }</b> (chave { $key }). A plataform
 connect-saved-offline = Salva como <b>{ $name }</b> (chave { $key }), mas está <b>offline</b>. Corrija os itens acima na exchange e toque em "Testar de novo": não precisa digitar nada outra vez.
 connect-saved-unchecked = Salva como <b>{ $name }</b> (chave { $key }), mas ainda não confirmada porque não foi possível verificar a exchange. Não há nada para corrigir do seu lado: toque em "Testar de novo" daqui a alguns minutos, não precisa digitar nada outra vez.
 connect-refused-unsafe = Nada foi salvo. Apague esta chave na exchange e crie uma nova sem permissão de saque.
+connect-refused-unproven = Nada foi salvo: a exchange não aceitou esta chave, então não foi possível confirmar que ela é sua. Corrija os itens marcados com ❌ acima e envie /connect de novo.
+connect-refused-unreachable = Nada foi salvo: não conseguimos falar com a exchange para confirmar que esta chave é sua. Não há nada a corrigir do seu lado: envie /connect de novo em alguns minutos.
 connect-nothing-saved = Nada foi salvo. Tente /connect de novo.
 replace-intro = Novas credenciais para <b>{ $name }</b> ({ $exchange }). A chave atual continua guardada até a nova passar no teste.
 replace-saved-online = <b>{ $name }</b> agora usa a nova chave ({ $key }). As credenciais antigas foram apagadas.
@@ -311,6 +313,16 @@ error-NOT_FOUND = Essa conexão não existe (ou não é sua).
 error-NAME_TAKEN = Você já tem uma conexão chamada "{ $name }". Escolha outro nome.
 error-NAME_INVALID = Esse nome não pode ser usado.
 error-KEY_ALREADY_CONNECTED = Esta chave de API já está conectada. Cada chave só pode ser conectada uma vez: crie uma chave separada para cada conexão.
+error-KEY_ALREADY_YOURS = Esta chave de API já está conectada na sua conexão "{ $name }". Cada chave só pode ser conectada uma vez: crie uma chave separada para cada conexão.
+error-CONNECTION_LIMIT = Você já tem { $max } conexões, o máximo por conta. Apague uma que não usa mais com /delete e tente de novo.
+error-CONNECT_QUOTA = Você testou { $limit } chaves novas na última hora, o máximo permitido. Você pode tentar de novo em { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }.
+error-TEST_QUOTA = Você fez { $limit } testes na última hora, o máximo permitido. Você pode testar de novo em { $minutes ->
+        [one] 1 minuto
+       *[other] { $minutes } minutos
+    }. As verificações automáticas continuam enquanto isso.
 error-INVALID_FORMAT = Algo que você informou está no formato errado.
 error-UNSAFE_KEY = Esta chave pode sacar fundos e não pode ser usada.
 error-BUSY = Essa conexão está sendo testada agora. Tente de novo em instantes.

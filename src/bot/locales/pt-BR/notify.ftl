@@ -20,7 +20,11 @@ notify-reminder =
     Veja o que ainda está errado:
 notify-expiry =
     ⏳ <b>{ $name }</b> ({ $exchange }): esta chave de API deixa de funcionar para negociação em <b>{ $date }</b>, como informa a { $exchange }. Corrija antes disso para a plataforma continuar operando:
+notify-stopped =
+    🔕 <b>Paramos de verificar { $name }</b> ({ $exchange }): a { $exchange } recusou as credenciais várias vezes seguidas, então a chave provavelmente foi apagada ou alterada na exchange.
+    A plataforma não consegue operar com ela. Veja o que a { $exchange } respondeu:
 notify-footer-fix = Depois de corrigir, toque em "Testar de novo".
+notify-footer-stopped = Para corrigir, informe uma nova chave com /replace { $name } ou, se você corrigiu a chave na exchange, toque em "Testar de novo": um teste aprovado reativa a verificação.
 notify-footer-settings = Desative estas mensagens em /settings.
 notify-button-test = 🔁 Testar de novo
 notify-button-replace = 🔑 Informar nova chave
