@@ -82,6 +82,14 @@ describe('master key: refusals and the key file', () => {
     expect(refusal(() => load({ masterKey: `${k.slice(0, 42)}A=` + 'A' }))).toBe(`MASTER_KEY ${HINT}`)
     // URL-safe letters decode to 32 bytes too, but are not the format we write.
     expect(refusal(() => load({ masterKey: `-_${k.slice(2)}` }))).toBe(`MASTER_KEY ${HINT}`)
+    expect(refusal(() => load({ masterKey: `!!${k}` }))).toBe(`MASTER_KEY ${HINT}`)
+    let named: unknown
+    try {
+      load({ masterKey: 'short' })
+    } catch (err) {
+      named = err
+    }
+    expect((named as Error).name).toBe('MasterKeyError')
     expect(refusal(() => load({ masterKey: k, previous: [key(), 'short'] }))).toBe(`MASTER_KEY_PREVIOUS entry 2 ${HINT}`)
   })
 
@@ -99,10 +107,10 @@ describe('master key: refusals and the key file', () => {
 
   it('refuses a key file group or others can read or write, naming its mode and the fix', () => {
     const file = join(tmp.dir, 'master.key')
-    for (const mode of [0o640, 0o604, 0o620, 0o602]) {
+    for (const [mode, shown] of [[0o640, '640'], [0o604, '604'], [0o620, '620'], [0o602, '602']] as const) {
       writeFileSync(file, `${key()}\n`)
       chmodSync(file, mode)
-      expect(refusal(() => readKeyFile(file))).toBe(`MASTER_KEY_FILE "${file}" is readable or writable by group or others (mode ${mode.toString(8)}); run: chmod 600 ${file}`)
+      expect(refusal(() => readKeyFile(file))).toBe(`MASTER_KEY_FILE "${file}" is readable or writable by group or others (mode ${shown}); run: chmod 600 ${file}`)
     }
     chmodSync(file, 0o400)
     expect(readKeyFile(file)).toHaveLength(1)
