@@ -56,6 +56,9 @@ const DRAIN_MS = 60_000
 /** Largest webhook body accepted: Telegram updates are a few KB; anything bigger is not Telegram. */
 export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024
 
+// How much of an oversized body is read (and discarded) before the connection is cut.
+const DRAIN_MAX_BYTES = 16 * WEBHOOK_MAX_BODY_BYTES
+
 /** Why a webhook request body was refused, with the HTTP status it gets. */
 class BodyRefused extends Error {
   constructor(readonly status: 400 | 413) {
@@ -74,23 +77,27 @@ function cappedHttpAdapter(req: IncomingMessage, res: ServerResponse) {
   return {
     get update(): Promise<Update> {
       return new Promise<Update>((resolve, reject) => {
-        if (Number(req.headers['content-length'] ?? 0) > WEBHOOK_MAX_BODY_BYTES) {
-          reject(new BodyRefused(413))
-          return
-        }
+        // An oversized body is read to its end and thrown away before the 413 goes out: a client
+        // still sending when the server answers and closes gets a reset instead of the answer.
+        // Past DRAIN_MAX_BYTES the connection is cut.
         const chunks: Buffer[] = []
         let size = 0
+        let tooLarge = Number(req.headers['content-length'] ?? 0) > WEBHOOK_MAX_BODY_BYTES
         req.on('data', (chunk: Buffer) => {
           size += chunk.length
-          if (size > WEBHOOK_MAX_BODY_BYTES) {
-            req.removeAllListeners('data')
-            req.pause()
+          if (size > DRAIN_MAX_BYTES) {
+            req.destroy()
             reject(new BodyRefused(413))
             return
           }
-          chunks.push(chunk)
+          if (size > WEBHOOK_MAX_BODY_BYTES) tooLarge = true
+          if (!tooLarge) chunks.push(chunk)
         })
         req.once('end', () => {
+          if (tooLarge) {
+            reject(new BodyRefused(413))
+            return
+          }
           try {
             const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'))
             if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || typeof (parsed as Update).update_id !== 'number') {
@@ -140,7 +147,7 @@ export async function startWebhook(bot: AppBot, opts: { url: string; secret: str
         logger.error({ err }, 'webhook request failed')
         status = 500
       }
-      if (!res.headersSent) res.writeHead(status, status === 413 ? { connection: 'close' } : {}).end()
+      if (!res.headersSent) res.writeHead(status).end()
       else if (!res.writableEnded) res.end()
     })
   })

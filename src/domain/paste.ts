@@ -138,7 +138,16 @@ export function isCredentialShaped(token: string, fieldShape: FieldShape): boole
   if (t.length < SHAPE_MIN || t.length > SHAPE_MAX) return false
   // Keys and secrets are random: letters AND digits. Words someone types as a name are not.
   if (!/\d/.test(t) || !/[A-Za-z]/.test(t)) return false
-  return RANDOM_RUN.test(t) || fieldShape(t)
+  // A short value an exchange's rule merely fits (Bybit: 16-24 letters and digits) counts only when
+  // its digits are mixed into the letters, as in a random key; a name ends in a year ("KucoinFutures2024").
+  return RANDOM_RUN.test(t) || (fieldShape(t) && letterDigitSwitches(t) >= 2)
+}
+
+// How many times the text switches between a letter and a digit.
+function letterDigitSwitches(t: string): number {
+  let switches = 0
+  for (let i = 1; i < t.length; i++) if (/\d/.test(t[i]!) !== /\d/.test(t[i - 1]!)) switches++
+  return switches
 }
 
 /**

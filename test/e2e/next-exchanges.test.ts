@@ -3,7 +3,7 @@ import { EXCHANGE_IDS, type Credentials, type ExchangeId } from '../../src/domai
 import { isoDay } from '../../src/exchanges/expiry.js'
 import { coinbaseEcKey, coinbaseEd25519Key, fakeCredentials, type FakeAccount, type FakeAccountInput } from '../fakes/exchange-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
-import { runConnect, toKeyPrompt, tr } from '../helpers/e2e-flows.js'
+import { identityShown, runConnect, toKeyPrompt, tr } from '../helpers/e2e-flows.js'
 
 /** The report indents a fix under its check; compare the fix's lines without that indent. */
 const unindent = (text: string) => text.replace(/\n[ \t]+/g, '\n')
@@ -131,6 +131,15 @@ describe('Bitget, BingX, HTX, Gate.io and Coinbase through the real bot, in Engl
         expect(saved).toEqual([])
         return
       }
+      // Identity unproven (F6: the exchange never accepted the signature): nothing saved, the report says why.
+      const identityCodes = s.codes.filter(({ code }) => code === 'INVALID_KEY' || code === 'INVALID_SECRET' || code === 'INVALID_PASSPHRASE')
+      if (!identityShown(text, s.locale)) {
+        expect(s.outcome).not.toBe('online')
+        expect(saved).toEqual([])
+        expect([tr(s.locale, 'connect-refused-unproven'), tr(s.locale, 'connect-refused-unreachable')].some((line) => text.includes(plain(line)))).toBe(true)
+        return
+      }
+      expect(identityCodes).toEqual([])
       expect(saved).toHaveLength(1)
       expect(saved[0]!.status).toBe(s.outcome)
       expect(text).toContain(plain(tr(s.locale, `verdict-${s.outcome}`)))

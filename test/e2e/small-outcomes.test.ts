@@ -20,7 +20,9 @@ describe('what the user is offered and told in edge outcomes', () => {
       const { report } = await runConnect(e, user, { exchange: 'kucoin', credentials: { apiKey: creds.apiKey, secret: creds.secret, passphrase: creds.passphrase! } })
       expect(report.text).toContain(tr('en', 'verdict-offline-transient'))
       expect(report.text).toContain('Saved as KuCoin spot')
-      expect(report.keyboard?.flat().map((b) => b.text)).toEqual([tr('en', 'button-test-again')])
+      // No "Enter a new key": the key is not at fault. The account's key has no IP whitelist (a
+      // warning), so the API-management link stays.
+      expect(report.keyboard?.flat().map((b) => b.text)).toEqual([tr('en', 'button-test-again'), tr('en', 'button-open-api-page', { exchange: 'KuCoin' })])
     } finally {
       e.ex.clearScenarios()
     }

@@ -11,6 +11,22 @@ export function tr(locale: string, key: string, params: Record<string, string | 
   return i18n.t(locale, key, params)
 }
 
+/** The checks a report lists as passed: its one "✅ Passed: A · B · C" line, split into labels. */
+export function passedChecks(reportText: string): string[] {
+  const line = reportText.split('\n').find((l) => l.startsWith('✅ ')) ?? ''
+  return line.slice(2).split(/: | · /).map((s) => s.trim()).filter(Boolean)
+}
+
+/**
+ * True when the report shows the exchange accepted the signature (secret, and the passphrase where
+ * the report has one, passed): the identity proof a key needs before it may be saved (F6).
+ */
+export function identityShown(reportText: string, locale: string): boolean {
+  const passed = passedChecks(reportText)
+  const passphrase = tr(locale, 'check-passphrase')
+  return passed.includes(tr(locale, 'check-secret')) && (!reportText.includes(passphrase) || passed.includes(passphrase))
+}
+
 /** Each exchange's button label in the picker (brand names, the same in every language). */
 export const EXCHANGE_LABELS: Record<ExchangeId, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', bitget: 'Bitget', gate: 'Gate.io', kucoin: 'KuCoin', mexc: 'MEXC', htx: 'HTX', bingx: 'BingX', coinbase: 'Coinbase' }
 

@@ -199,7 +199,7 @@ describe('F6: per-user caps and the monitor\'s stop on refused keys', () => {
     expect(notices.filter((m) => m.text.includes('stopped checking Revoked'))).toHaveLength(1)
     const stop = notices.find((m) => m.text.includes('stopped checking Revoked'))!
     expect(stop.text).toContain('/replace Revoked')
-    expect(stop.keyboard!.flat().map((b) => b.text)).toEqual([tr('en', 'notify-button-replace'), tr('en', 'notify-button-test')])
+    expect(stop.keyboard!.flat().map((b) => b.text)).toEqual([tr('en', 'notify-button-replace'), tr('en', 'notify-button-test'), tr('en', 'button-open-api-page', { exchange: 'MEXC' })])
 
     // The trader restores the key on the exchange and taps "Test again": it passes, monitoring resumes.
     e.ex.updateAccount(a.apiKey, { revoked: false })
