@@ -30,6 +30,9 @@ export function nextStatus(prev: StatusState, report: TestReport, threshold: num
   const failures = prev.consecutiveFailures + 1
   if (report.verdict === 'unsafe') return { status: 'unsafe', consecutiveFailures: failures }
   if (!report.transient) return { status: 'offline', consecutiveFailures: failures }
+  // An outage proves nothing new about the key: Offline and Unsafe keep their state however long
+  // it lasts (an Unsafe key turned Offline would alert "Unsafe" a second time when it ends).
+  if (prev.status === 'offline' || prev.status === 'unsafe') return { status: prev.status, consecutiveFailures: failures }
   if (failures >= threshold) return { status: 'offline', consecutiveFailures: failures }
   // A key never proven good is not "checking": it has nothing to fall back on.
   if (prev.status === 'untested') return { status: 'offline', consecutiveFailures: failures }

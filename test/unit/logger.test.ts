@@ -77,7 +77,7 @@ describe('logger redaction', () => {
   })
 
   it('masks keys to their first and last four characters, and short values entirely', () => {
-    expect(maskKey(API_KEY)).toBe('mx0v…dF5'.replace('dF5', 'S1dF5'.slice(-4)))
+    expect(maskKey(API_KEY)).toBe('mx0v…1dF5')
     expect(maskKey(API_KEY)).not.toContain(API_KEY.slice(4, -4))
     expect(maskKey('short')).toBe('••••')
   })

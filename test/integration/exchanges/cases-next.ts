@@ -6,6 +6,7 @@
  * here may run at module load: every constant lives inside the functions.
  */
 import { createPrivateKey } from 'node:crypto'
+import { expect } from 'vitest'
 import { isoDay } from '../../../src/exchanges/expiry.js'
 import { coinbaseEd25519Key } from '../../fakes/exchange-server.js'
 import { commonCases, creds, OTHER_OUR_IP, OUR_IP, type CommonSpec, type ContractCase } from './cases.js'
@@ -77,7 +78,7 @@ export function bitgetCases(): ContractCase[] {
       name: 'wwow: the key can withdraw',
       code: 'WITHDRAW_ENABLED',
       arrange: (f) => ({ credentials: creds(add(f, { permissions: ['stor', 'stow', 'wwow'] })) }),
-      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, requests: 3 },
+      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, detail: { permissions: 'Wallet Withdraw' }, requests: 3 },
     },
     {
       name: 'an authority Bitget does not document: withdrawal not proven off',
@@ -133,7 +134,7 @@ export function bingxCases(): ContractCase[] {
         f.setClockSkew(8000, 'bingx')
         return { credentials: creds(add(f)) }
       },
-      expect: bad('reachable', 2, { skipped: ['key', 'secret', 'balance', 'trade', 'withdraw', 'ip', 'expiry'] }),
+      expect: bad('reachable', 2, { detail: { skewMs: expect.closeTo(8000, -3), during: 'key' }, skipped: ['key', 'secret', 'balance', 'trade', 'withdraw', 'ip', 'expiry'] }),
     },
     {
       name: 'key without reading (2): apiPermissions refused (100004)',
@@ -163,7 +164,7 @@ export function bingxCases(): ContractCase[] {
       name: 'permission 5: the key can withdraw',
       code: 'WITHDRAW_ENABLED',
       arrange: (f) => ({ credentials: creds(add(f, { permissions: ['1', '2', '5'], ipWhitelist: [OUR_IP] })) }),
-      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, requests: 3 },
+      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, detail: { permissions: 'Withdraw' }, requests: 3 },
     },
     {
       name: 'a permission number BingX does not document: withdrawal not proven off',
@@ -240,7 +241,7 @@ export function htxCases(): ContractCase[] {
       name: 'withdraw permission: the key can withdraw',
       code: 'WITHDRAW_ENABLED',
       arrange: (f) => ({ credentials: creds(add(f, { permissions: ['readOnly', 'trade', 'withdraw'], ipWhitelist: [OUR_IP] })) }),
-      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, requests: 4 },
+      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, detail: { permissions: 'Withdraw' }, requests: 4 },
     },
     {
       name: 'a permission word HTX does not document: withdrawal not proven off',
@@ -266,7 +267,7 @@ export function htxCases(): ContractCase[] {
       code: 'KEY_EXPIRES',
       arrange: (f) => ({ credentials: creds(add(f)) }),
       // HTX counts validDays from now; the date is that day (UTC), as the report writes it.
-      expect: ok('expiry', 'warn', 4, { detail: { daysLeft: 90, date: isoDay(Date.now() + 90 * 86_400_000) } }),
+      expect: ok('expiry', 'warn', 4, { detail: { daysLeft: 90, date: isoDay(Date.now() + 90 * 86_400_000), expiresAt: expect.any(Number) } }),
     },
     {
       name: 'an expired key',
@@ -382,7 +383,7 @@ export function coinbaseCases(): ContractCase[] {
       name: 'can_transfer: the key can send funds off Coinbase',
       code: 'WITHDRAW_ENABLED',
       arrange: (f) => ({ credentials: creds(add(f, { permissions: ['view', 'trade', 'transfer'] })) }),
-      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, requests: 3 },
+      expect: { check: 'withdraw', state: 'fail', verdict: 'unsafe', transient: false, detail: { permissions: 'Transfer' }, requests: 3 },
     },
     {
       name: 'Coinbase shows no IP list',
@@ -501,7 +502,7 @@ export function gateCases(): ContractCase[] {
       name: 'no IP bound: valid 90 days from creation',
       code: 'KEY_EXPIRES',
       arrange: (f) => ({ credentials: creds(add(f, { createdAt })) }),
-      expect: ok('expiry', 'warn', 3, { detail: { daysLeft: 80, date: isoDay(createdAt + 90 * 86_400_000) } }),
+      expect: ok('expiry', 'warn', 3, { detail: { daysLeft: 80, date: isoDay(createdAt + 90 * 86_400_000), expiresAt: createdAt + 90 * 86_400_000 } }),
     },
   ]
 }

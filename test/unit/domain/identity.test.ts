@@ -21,4 +21,13 @@ describe('identity proven = the exchange accepted the signature', () => {
     expect(credentialsRejected(report([c('ip', 'fail', 'IP_NOT_ALLOWED')]))).toBe(false)
     expect(credentialsRejected(report([c('reachable', 'fail', 'EXCHANGE_UNAVAILABLE')]))).toBe(false)
   })
+  it('a passphrase that was not proven (skipped, unknown) leaves identity unproven', () => {
+    expect(identityProven(report([c('key', 'pass'), c('secret', 'pass'), c('passphrase', 'unknown')]))).toBe(false)
+  })
+  it('a credential code counts only on a failed check, and every one of the three counts', () => {
+    expect(credentialsRejected(report([c('secret', 'fail', 'INVALID_SECRET'), c('ip', 'pass')]))).toBe(true)
+    expect(credentialsRejected(report([c('key', 'unknown', 'INVALID_KEY'), c('secret', 'warn', 'INVALID_SECRET')]))).toBe(false)
+    expect(credentialsRejected(report([c('key', 'fail')]))).toBe(false)
+    expect(credentialsRejected(report([]))).toBe(false)
+  })
 })

@@ -63,6 +63,8 @@ describe('fallback when the code is unknown', () => {
     ['429 status', new ExchangeError('x'), 429, 'RATE_LIMITED'],
     ['RateLimitExceeded', new RateLimitExceeded('x'), undefined, 'RATE_LIMITED'],
     ['5xx status with an unknown body', new ExchangeError('x'), 502, 'EXCHANGE_UNAVAILABLE'],
+    ['exactly 500', new ExchangeError('x'), 500, 'EXCHANGE_UNAVAILABLE'],
+    ['499 is not the exchange failing', new ExchangeError('x'), 499, 'UNKNOWN'],
     ['ExchangeNotAvailable', new ExchangeNotAvailable('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
     ['RequestTimeout', new RequestTimeout('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
     ['NetworkError (reset)', new NetworkError('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
@@ -96,5 +98,17 @@ describe('ccxt errors recognised by class name (diagnose.ts imports nothing from
     expect(fromStatusOrClass(new NetworkError('x'))).toBe('UNKNOWN')
     expect(fromStatusOrClass(new RateLimitExceeded('x'))).toBe('UNKNOWN')
     expect(ccxtClassesOf({ name: 'NetworkError' }).size).toBe(0)
+  })
+})
+
+describe('our own errors', () => {
+  it('name themselves in logs (the scrubbed log keeps only the type and message)', () => {
+    expect(new DeadlineError('total timeout').name).toBe('DeadlineError')
+    expect(new BadShapeError('not a number').name).toBe('BadShapeError')
+  })
+
+  it('an exchange code nobody mapped falls back to the status and class', () => {
+    expect(toFailure(new ExchangeError('x'), { status: 503, exchangeCode: '123' }, MEXC_CODES)).toEqual({ status: 503, exchangeCode: '123', code: 'EXCHANGE_UNAVAILABLE' })
+    expect(toFailure(new AuthenticationError('x'), {}, MEXC_CODES)).toEqual({ code: 'INVALID_KEY' })
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CheckResult } from '../../../src/domain/types.js'
 import { createReport, isTransient, verdictOf } from '../../../src/exchanges/report.js'
 
@@ -29,10 +29,87 @@ describe('report builder', () => {
     const out = r.finish({ startedAt: Date.now(), requestCount: 2 })
     expect(out.checks.map((x) => x.id)).toEqual(['reachable', 'key', 'secret', 'ip'])
     expect(out.checks[2]).toEqual({ id: 'secret', state: 'unknown', detail: { skipped: 'key' } })
-    expect(out).toMatchObject({ verdict: 'offline', transient: false, requestCount: 2 })
+    expect(out.verdict).toBe('offline')
+    expect(out.transient).toBe(false)
+    expect(out.requestCount).toBe(2)
   })
   it('never lets an undecided check pass silently', () => {
     const out = createReport('kucoin', 'spot', ['withdraw']).finish({ startedAt: Date.now(), requestCount: 0 })
     expect(out.checks).toEqual([{ id: 'withdraw', state: 'unknown', code: 'UNKNOWN' }])
+  })
+})
+
+describe('verdict and transient: edges', () => {
+  it('withdrawal unknown or warned is not unsafe; a failure elsewhere with withdrawal passing is offline', () => {
+    expect(verdictOf([c('withdraw', 'unknown', 'WITHDRAW_UNVERIFIED')])).toBe('online')
+    expect(verdictOf([c('withdraw', 'warn')])).toBe('online')
+    expect(verdictOf([c('withdraw', 'pass'), c('ip', 'fail', 'IP_NOT_ALLOWED')])).toBe('offline')
+    expect(verdictOf([])).toBe('online')
+  })
+
+  it('a failure without a code is never transient', () => {
+    expect(isTransient([c('reachable', 'fail')])).toBe(false)
+    expect(isTransient([c('reachable', 'fail', 'EXCHANGE_UNAVAILABLE'), c('key', 'fail')])).toBe(false)
+    expect(isTransient([])).toBe(false)
+  })
+})
+
+describe('report builder: what each call stores', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('stores a code and a detail only when there is one', () => {
+    const r = createReport('mexc', 'spot', ['reachable', 'key', 'secret', 'ip'])
+    r.set('reachable', 'pass', undefined, {})
+    r.set('key', 'pass')
+    r.set('secret', 'fail', 'INVALID_SECRET')
+    r.set('ip', 'unknown', 'IP_UNVERIFIED', { ips: '203.0.113.7' })
+    expect(r.finish({ startedAt: 0, requestCount: 1 }).checks).toStrictEqual([
+      { id: 'reachable', state: 'pass' },
+      { id: 'key', state: 'pass' },
+      { id: 'secret', state: 'fail', code: 'INVALID_SECRET' },
+      { id: 'ip', state: 'unknown', code: 'IP_UNVERIFIED', detail: { ips: '203.0.113.7' } },
+    ])
+  })
+
+  it('answers has, isSet and get for the checks of this test only', () => {
+    const r = createReport('kucoin', 'spot', ['key', 'secret'])
+    r.set('key', 'fail', 'INVALID_KEY')
+    r.set('futures', 'pass')
+    expect([r.has('key'), r.has('secret'), r.has('futures')]).toEqual([true, true, false])
+    expect([r.isSet('key'), r.isSet('secret'), r.isSet('futures')]).toEqual([true, false, false])
+    expect(r.get('key')).toStrictEqual({ id: 'key', state: 'fail', code: 'INVALID_KEY' })
+    expect(r.get('secret')).toBeUndefined()
+    expect(r.get('futures')).toBeUndefined()
+  })
+
+  it('a later set replaces an earlier one; skipping never overwrites a decided check', () => {
+    const r = createReport('mexc', 'spot', ['reachable', 'key', 'secret'])
+    r.set('key', 'pass')
+    r.set('key', 'fail', 'INVALID_KEY')
+    r.skipRest('key')
+    expect(r.finish({ startedAt: 0, requestCount: 1 }).checks).toStrictEqual([
+      { id: 'reachable', state: 'unknown', detail: { skipped: 'key' } },
+      { id: 'key', state: 'fail', code: 'INVALID_KEY' },
+      { id: 'secret', state: 'unknown', detail: { skipped: 'key' } },
+    ])
+  })
+
+  it('finishes with the exchange, market, start, duration and request count it was given', () => {
+    vi.useFakeTimers({ now: 10_000 })
+    const r = createReport('kucoin', 'both', ['reachable'])
+    r.set('reachable', 'fail', 'RATE_LIMITED', { retryAfterS: 3 })
+    vi.setSystemTime(10_750)
+    expect(r.finish({ startedAt: 10_000, requestCount: 3 })).toStrictEqual({
+      exchange: 'kucoin',
+      market: 'both',
+      verdict: 'offline',
+      transient: true,
+      checks: [{ id: 'reachable', state: 'fail', code: 'RATE_LIMITED', detail: { retryAfterS: 3 } }],
+      startedAt: 10_000,
+      durationMs: 750,
+      requestCount: 3,
+    })
   })
 })

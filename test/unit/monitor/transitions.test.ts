@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest'
-import type { ConnectionStatus, TestReport } from '../../../src/domain/types.js'
-import { decideExpiryReminder, decideNotification } from '../../../src/monitor/transitions.js'
+import { Writable } from 'node:stream'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CheckResult, ConnectionStatus, TestReport } from '../../../src/domain/types.js'
+import { createLogger } from '../../../src/logger.js'
+import type { NotificationPayload } from '../../../src/monitor/notification.js'
+import { createTransitionRecorder, decideExpiryReminder, decideNotification } from '../../../src/monitor/transitions.js'
 import type { ConnectionView } from '../../../src/services/connection-view.js'
 import type { TestedEvent, TestSource } from '../../../src/services/connections.js'
+import { createConnectionsRepo } from '../../../src/storage/connections.repo.js'
+import { createOutboxRepo, type OutboxRepo } from '../../../src/storage/outbox.repo.js'
+import { createUsersRepo, type UsersRepo } from '../../../src/storage/users.repo.js'
+import { openTestDb } from '../../helpers/test-db.js'
 
 const HOUR = 3_600_000
 const view = (status: ConnectionStatus): ConnectionView => ({ id: 'c1', exchange: 'mexc', name: 'Main', market: 'spot', maskedKey: 'mx0v…abcd', status, consecutiveFailures: 0, lastTestedAt: null, report: null })
@@ -72,6 +79,157 @@ describe('notification rules', () => {
     expect(decideNotification(at(48.5), 24 * HOUR)?.idempotencyKey).toBe('c1:reminder:0:2')
     expect(decideNotification(at(100), 0)).toBeNull()
     expect(decideNotification(event('unsafe', 'unsafe', { since, at: 100 * HOUR }), 24 * HOUR)).toBeNull()
+  })
+})
+
+describe('notification rules: edges', () => {
+  it('a transition with no recorded start time is keyed by the test that found it', () => {
+    expect(decideNotification(event('online', 'offline', { since: null, at: 5000 }), 0)).toEqual({ kind: 'offline', idempotencyKey: 'c1:offline:5000' })
+  })
+
+  it('counts reminder periods from when the connection went offline, and keys them by that moment', () => {
+    const since = 10 * HOUR
+    const at = (h: number) => event('offline', 'offline', { since, at: h * HOUR })
+    expect(decideNotification(at(33.9), 24 * HOUR)).toBeNull()
+    expect(decideNotification(at(34), 24 * HOUR)).toEqual({ kind: 'reminder', idempotencyKey: `c1:reminder:${since}:1` })
+    expect(decideNotification(at(58), 24 * HOUR)).toEqual({ kind: 'reminder', idempotencyKey: `c1:reminder:${since}:2` })
+  })
+
+  it('never reminds without a recorded start, or for a state other than Offline', () => {
+    expect(decideNotification(event('offline', 'offline', { since: null, at: 100 * HOUR }), 24 * HOUR)).toBeNull()
+    for (const s of ['checking', 'online', 'untested'] as const) expect(decideNotification(event(s, s, { since: 0, at: 100 * HOUR }), 24 * HOUR)).toBeNull()
+    expect(decideNotification(event('offline', 'offline', { since: 0, at: 100 * HOUR }), -HOUR)).toBeNull()
+  })
+
+  it('an Unsafe key that only changes to Checking is not announced', () => {
+    expect(decideNotification(event('unsafe', 'checking'), 0)).toBeNull()
+    expect(decideNotification(event('checking', 'checking'), 24 * HOUR)).toBeNull()
+  })
+})
+
+describe('transition recorder (real SQLite outbox)', () => {
+  let db: ReturnType<typeof openTestDb>
+  let outbox: OutboxRepo
+  let users: UsersRepo
+  let logLines: Record<string, unknown>[]
+  let queued: ReturnType<typeof vi.fn<() => void>>
+
+  const checks: CheckResult[] = [
+    { id: 'reachable', state: 'pass', detail: { latencyMs: 12, skewMs: 3 } },
+    // A pass is never listed as a problem, even one that carries a code.
+    { id: 'balance', state: 'pass', code: 'UNKNOWN' },
+    { id: 'key', state: 'fail', code: 'INVALID_KEY' },
+    { id: 'secret', state: 'unknown', detail: { skipped: 'key' } },
+    { id: 'withdraw', state: 'unknown', code: 'WITHDRAW_UNVERIFIED' },
+    { id: 'ip', state: 'warn', code: 'IP_WHITELIST_MISSING' },
+  ]
+  const tested = (from: ConnectionStatus, to: ConnectionStatus, o: { source?: TestSource; userId?: number } = {}): TestedEvent => ({
+    ...event(from, to, { at: 5000, ...(o.source ? { source: o.source } : {}) }),
+    report: { exchange: 'mexc', market: 'spot', verdict: 'offline', transient: false, checks, startedAt: 5000, durationMs: 40, requestCount: 2 },
+    userId: o.userId ?? 7,
+  })
+  const recorder = (reminderHours = 0, wake: { onQueued?: () => void } = { onQueued: queued }) => {
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        logLines.push(JSON.parse(String(chunk)) as Record<string, unknown>)
+        cb()
+      },
+    })
+    return createTransitionRecorder({ outbox, users, reminderHours, logger: createLogger({ level: 'debug', destination }), ...wake })
+  }
+  const rows = () => outbox.listForUser(7).map((r) => ({ kind: r.kind, key: r.idempotencyKey, connectionId: r.connectionId, payload: JSON.parse(r.payload) as NotificationPayload }))
+
+  beforeEach(() => {
+    db = openTestDb()
+    outbox = createOutboxRepo(db.db)
+    users = createUsersRepo(db.db)
+    users.touch(7)
+    createConnectionsRepo(db.db).insert({ id: 'c1', userId: 7, exchange: 'mexc', name: 'Main', market: 'spot', maskedKey: 'mx0v…abcd', keyFingerprint: 'f', sealKeyId: 'k', sealedApiKey: 'a', sealedSecret: 's' })
+    logLines = []
+    queued = vi.fn<() => void>()
+  })
+  afterEach(() => db.cleanup())
+
+  it('queues one row per transition with the checks that did not pass as cause and fix', () => {
+    recorder()(tested('online', 'offline'))
+    expect(rows()).toEqual([
+      {
+        kind: 'offline',
+        key: 'c1:offline:5000',
+        connectionId: 'c1',
+        payload: {
+          kind: 'offline',
+          connectionId: 'c1',
+          name: 'Main',
+          exchange: 'mexc',
+          market: 'spot',
+          since: 5000,
+          checks: [
+            { id: 'key', state: 'fail', code: 'INVALID_KEY' },
+            { id: 'withdraw', state: 'unknown', code: 'WITHDRAW_UNVERIFIED' },
+            { id: 'ip', state: 'warn', code: 'IP_WHITELIST_MISSING' },
+          ],
+        },
+      },
+    ])
+    expect(queued).toHaveBeenCalledTimes(1)
+    expect(logLines.map((l) => [l['msg'], l['connectionId'], l['userId'], l['kind']])).toEqual([['notification queued', 'c1', 7, 'offline']])
+  })
+
+  it('a recovery lists no problems, even if the report still has open questions', () => {
+    recorder()(tested('offline', 'online'))
+    expect(rows().map((r) => [r.kind, r.payload.checks])).toEqual([['recovered', []]])
+  })
+
+  it('a replayed or retried test queues nothing more and does not wake the worker again', () => {
+    const record = recorder()
+    record(tested('online', 'unsafe'))
+    record(tested('online', 'unsafe'))
+    expect(rows().map((r) => r.key)).toEqual(['c1:unsafe:5000'])
+    expect(queued).toHaveBeenCalledTimes(1)
+    expect(logLines.filter((l) => l['msg'] === 'notification queued')).toHaveLength(1)
+  })
+
+  it('queues nothing for a manual test, a non-transition, a user who opted out or blocked the bot, or an unknown user', () => {
+    const record = recorder()
+    record(tested('online', 'offline', { source: 'manual' }))
+    record(tested('online', 'checking'))
+    users.setNotifications(7, false)
+    record(tested('online', 'offline'))
+    users.setNotifications(7, true)
+    users.setActive(7, false)
+    record(tested('online', 'offline'))
+    record(tested('online', 'offline', { userId: 8 }))
+    expect(outbox.listForUser(7)).toEqual([])
+    expect(outbox.listForUser(8)).toEqual([])
+    expect(queued).not.toHaveBeenCalled()
+    const why = 'notification not queued: user opted out or blocked the bot'
+    expect(logLines.map((l) => [l['msg'], l['connectionId'], l['userId'], l['kinds']])).toEqual([
+      [why, 'c1', 7, ['offline']],
+      [why, 'c1', 7, ['offline']],
+      [why, 'c1', 8, ['offline']],
+    ])
+  })
+
+  it('works without a wake-up hook', () => {
+    recorder(0, {})(tested('online', 'offline'))
+    expect(rows()).toHaveLength(1)
+  })
+
+  it('dates the notification from when the state began, or from the test when that is unknown', () => {
+    const record = recorder()
+    record({ ...tested('online', 'offline'), statusChangedAt: 3000 })
+    record({ ...tested('offline', 'online'), statusChangedAt: null })
+    expect(rows().map((r) => [r.key, r.payload.since])).toEqual([
+      ['c1:offline:3000', 3000],
+      ['c1:recovered:5000', 5000],
+    ])
+  })
+
+  it('turns reminder hours into periods', () => {
+    const record = recorder(24)
+    record({ ...tested('offline', 'offline'), statusChangedAt: 0, report: { ...tested('offline', 'offline').report, startedAt: 25 * HOUR } })
+    expect(rows().map((r) => r.key)).toEqual(['c1:reminder:0:1'])
   })
 })
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { isAppError } from '../../../src/domain/errors.js'
 import { createSealer, type Sealer, type SealPlace } from '../../../src/secrets/sealer.js'
 
@@ -20,7 +20,7 @@ function openFails(s: Sealer, sealed: string, p: SealPlace, reason: string) {
 
 describe('sealer', () => {
   let sealer: Sealer
-  beforeAll(async () => {
+  beforeEach(async () => {
     sealer = await createSealer([randomBytes(32)])
   })
 
@@ -97,5 +97,94 @@ describe('sealer', () => {
     expect(a.tokenDigest(token)).not.toBe(a.fingerprint(token)) // its own subkey: no cross-use with key fingerprints
     expect(a.tokenDigest(`${token.slice(0, -1)}d`)).not.toBe(a.tokenDigest(token))
     expect(a.tokenDigest(token, 'feedfacefeedface')).toBeNull()
+  })
+})
+
+describe('sealer start-up checks', () => {
+  const configInvalid = async (keys: Uint8Array[], reason: string) => {
+    const err = await createSealer(keys).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(isAppError(err, 'CONFIG_INVALID')).toBe(true)
+    expect((err as { params: { reason: string } }).params).toEqual({ reason })
+  }
+
+  it('refuses to start without a master key', async () => {
+    await configInvalid([], 'no master key')
+  })
+
+  it.each([0, 16, 31, 33, 64])('refuses a %i-byte master key, wherever it is in the list', async (n) => {
+    await configInvalid([randomBytes(n)], 'master key must be 32 bytes')
+    await configInvalid([randomBytes(32), randomBytes(n)], 'master key must be 32 bytes')
+  })
+})
+
+describe('sealer formats that stored rows depend on', () => {
+  // Fixed keys: a key id, a fingerprint or a sealed value written today must read the same after any refactor.
+  const K1 = Uint8Array.from({ length: 32 }, (_, i) => i)
+  const K2 = Uint8Array.from({ length: 32 }, (_, i) => 255 - i)
+  const API_KEY = 'mx0vglQ8hW3kZ7pT2rY9uE4iO6aS1dF5'
+  const STORED = 'v1.f9c01fc62d95c8c3.LNBhup32hg31XYdGtFI1SvyNg7lMsM60.lwWFkrFXCrro4K9xbCdhD6AyOSg0oAJy3dkzRBjSAv10nmluh-bGJDrQy32AR3Kz'
+
+  it('derives the same 16-hex key ids, newest first, each key once', async () => {
+    const s = await createSealer([K1, K2, K1])
+    expect(s.currentKeyId).toBe('f9c01fc62d95c8c3')
+    expect(s.keyIds).toEqual(['f9c01fc62d95c8c3', '64316d812ae72e8c'])
+    expect((await createSealer([K2, K1])).keyIds).toEqual(['64316d812ae72e8c', 'f9c01fc62d95c8c3'])
+  })
+
+  it('derives the same fingerprints: under the current key, and under every key in order', async () => {
+    const s = await createSealer([K1, K2])
+    expect(s.fingerprint(API_KEY)).toBe('66f8a47e78aaa56267b2358fb477a0ee9f3b1ba3902c2bef41a0359afac71238')
+    expect(s.fingerprints(` ${API_KEY}\n`)).toEqual(['66f8a47e78aaa56267b2358fb477a0ee9f3b1ba3902c2bef41a0359afac71238', '3205d5fa084fa46a002eae3a5146d2c013a4cda3e5cfb6c9a41e7cd0669fb28b'])
+  })
+
+  it('opens a value sealed by an earlier version, only at the place it was sealed for', async () => {
+    const s = await createSealer([K2, K1])
+    expect(s.open(STORED, place)).toBe(SECRET)
+    expect(s.keyIdOf(STORED)).toBe('f9c01fc62d95c8c3')
+    openFails(s, STORED, { ...place, field: 'passphrase' }, 'TAMPERED_OR_MOVED')
+  })
+
+  it('keeps its own copy of the keys: the caller may wipe its buffers', async () => {
+    const k = Uint8Array.from(K1)
+    const s = await createSealer([k])
+    k.fill(0)
+    expect(s.currentKeyId).toBe('f9c01fc62d95c8c3')
+    expect(s.open(s.seal(SECRET, place), place)).toBe(SECRET)
+    expect(s.open(STORED, place)).toBe(SECRET)
+  })
+})
+
+describe('sealer: malformed stored values', () => {
+  let sealer: Sealer
+  let sealed: string
+  beforeEach(async () => {
+    sealer = await createSealer([randomBytes(32)])
+    sealed = sealer.seal(SECRET, place)
+  })
+
+  it('refuses a value that names another format version, even if the rest would open', () => {
+    openFails(sealer, sealed.replace(/^v1\./, 'v2.'), place, 'MALFORMED')
+  })
+
+  it('refuses extra or missing parts', () => {
+    openFails(sealer, `${sealed}.extra`, place, 'MALFORMED')
+    openFails(sealer, sealed.split('.').slice(0, 3).join('.'), place, 'MALFORMED')
+    openFails(sealer, '', place, 'MALFORMED')
+  })
+
+  it('refuses parts that are not base64url, and a nonce of the wrong length', () => {
+    const [v, id, nonce, ct] = sealed.split('.') as [string, string, string, string]
+    openFails(sealer, [v, id, '!!!!', ct].join('.'), place, 'MALFORMED')
+    openFails(sealer, [v, id, nonce, '@@@@'].join('.'), place, 'MALFORMED')
+    openFails(sealer, [v, id, Buffer.alloc(23).toString('base64url'), ct].join('.'), place, 'MALFORMED')
+    openFails(sealer, [v, id, Buffer.alloc(25).toString('base64url'), ct].join('.'), place, 'MALFORMED')
+  })
+
+  it('reads the key id of a value without opening it, and nothing from a value without one', () => {
+    expect(sealer.keyIdOf(sealed)).toBe(sealer.currentKeyId)
+    expect(sealer.keyIdOf('garbage')).toBe('')
   })
 })
