@@ -59,7 +59,9 @@ export function endedFlowAnswer(outcome: FlowOutcome, t: T, mine: readonly Conne
   const c = mine.find((x) => x.id === outcome.connectionId)
   if (!c) return t('flow-over-deleted')
   if (outcome.kind === 'connected') {
-    return c.status === 'online' ? t('flow-over-connected', { name: c.name }) : t('flow-over-saved', { name: c.name, status: t(`status-short-${c.status}`) })
+    if (c.status === 'online') return t('flow-over-connected', { name: c.name })
+    if (c.status === 'needs_confirmation') return t('flow-over-waiting', { name: c.name })
+    return t('flow-over-saved', { name: c.name, status: t(`status-short-${c.status}`) })
   }
   return t(`flow-over-${outcome.kind}`, { name: c.name })
 }

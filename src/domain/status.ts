@@ -36,8 +36,8 @@ export function nextStatus(prev: StatusState, report: TestReport, threshold: num
   if (failures >= threshold) return { status: 'offline', consecutiveFailures: failures }
   // A key never proven good is not "checking": it has nothing to fall back on.
   if (prev.status === 'untested') return { status: 'offline', consecutiveFailures: failures }
-  // Offline, Unsafe and Needs-your-confirmation keep their state: the platform is not using the key
-  // either way, and "checking" would announce a key the trader has not confirmed as usable.
-  if (prev.status === 'offline' || prev.status === 'unsafe' || prev.status === 'needs_confirmation') return { status: prev.status, consecutiveFailures: failures }
+  // Needs-your-confirmation keeps its state until the threshold: the platform is not using the key,
+  // and "checking" would announce a key the trader has not confirmed as usable.
+  if (prev.status === 'needs_confirmation') return { status: prev.status, consecutiveFailures: failures }
   return { status: 'checking', consecutiveFailures: failures }
 }

@@ -75,14 +75,14 @@ describe('old buttons of a flow that ended', () => {
       const sent = e.tg.botMessages(user).length
       for (const data of late) {
         const q = e.tg.forgeCallback(user, checklist!, data)
-        expect(await e.tg.waitFor(() => e.tg.callbackAnswer(q)), data).toMatchObject({ text: tr(l, 'flow-over-connected', { name: 'MEXC spot' }) })
+        expect(await e.tg.waitFor(() => e.tg.callbackAnswer(q)), data).toMatchObject({ text: tr(l, 'flow-over-waiting', { name: 'MEXC spot' }) })
       }
       expect(e.tg.botMessages(user).length, 'no setup was started').toBe(sent)
       // Renamed since: the answer says the name it has now; deleted since: it says so.
       const id = e.app.connections.list(user.id)[0]!.id
       e.app.connections.rename(user.id, id, 'Main')
       const renamed = e.tg.forgeCallback(user, checklist!, late[0]!)
-      expect((await e.tg.waitFor(() => e.tg.callbackAnswer(renamed))).text).toBe(tr(l, 'flow-over-connected', { name: 'Main' }))
+      expect((await e.tg.waitFor(() => e.tg.callbackAnswer(renamed))).text).toBe(tr(l, 'flow-over-waiting', { name: 'Main' }))
       e.app.connections.remove(user.id, id)
       const gone = e.tg.forgeCallback(user, checklist!, late[0]!)
       expect((await e.tg.waitFor(() => e.tg.callbackAnswer(gone))).text).toBe(tr(l, 'flow-over-deleted'))

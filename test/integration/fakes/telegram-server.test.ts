@@ -166,12 +166,11 @@ describe('getUpdates semantics', () => {
     const { bot } = createBot(fake, () => {})
     const first = bot.api.getUpdates({ timeout: 10 })
     await fake.waitFor(() => fake.callsTo('getUpdates').length === 1)
-    const second = bot.api.getUpdates({ timeout: 10 })
+    // An hour-long poll: only the update can end it within the test (no wall-time limit of our own).
+    const second = bot.api.getUpdates({ timeout: 3600 })
     await expect(first).rejects.toThrow('Conflict: terminated by other getUpdates request')
-    const sentAt = Date.now()
     fake.sendText(alice, 'wake up')
     const updates = await second
-    expect(Date.now() - sentAt).toBeLessThan(2000)
     expect(updates.map(u => u.message?.text)).toEqual(['wake up'])
   })
 

@@ -43,6 +43,9 @@ function scriptedClient(): ScriptedClient {
       c.calls++
       trace = t
     },
+    ready: async () => {},
+    track: (p) => p,
+    release: () => {},
   }
   return c
 }

@@ -246,6 +246,7 @@ flow-tap-button = Please tap one of the buttons above, or send /cancel.
 flow-ended = This setup has ended (it timed out or the bot restarted). Send /connect to start again.
 flow-over-connected = Setup finished: “{ $name }” is connected.
 flow-over-saved = Setup finished: “{ $name }” was saved, and it is { $status } now. /status shows why.
+flow-over-waiting = Setup finished: “{ $name }” was saved and waits for you to confirm that Withdraw is off on this key: /status opens it.
 flow-over-deleted = Setup finished, but that connection has been deleted since.
 flow-over-replaced = Done: “{ $name }” uses its new key.
 flow-over-renamed = Done: this connection is now called “{ $name }”.

@@ -246,6 +246,7 @@ flow-tap-button = Toque em um dos botões acima, ou envie /cancel.
 flow-ended = Esta configuração terminou (expirou ou o bot reiniciou). Envie /connect para começar de novo.
 flow-over-connected = Configuração concluída: “{ $name }” está conectada.
 flow-over-saved = Configuração concluída: “{ $name }” foi salva e agora está { $status }. O /status mostra o motivo.
+flow-over-waiting = Configuração concluída: “{ $name }” foi salva e aguarda você confirmar que o saque está desativado nesta chave: o /status abre a conexão.
 flow-over-deleted = Configuração concluída, mas essa conexão foi apagada depois.
 flow-over-replaced = Pronto: “{ $name }” usa a nova chave.
 flow-over-renamed = Pronto: esta conexão agora se chama “{ $name }”.
