@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExchangeId } from '../../src/domain/types.js'
 import type { FakeAccountInput } from '../fakes/exchange-server.js'
 import { startE2E, EGRESS_IP, type E2E } from '../helpers/e2e.js'
-import { identityShown, runConnect, tr } from '../helpers/e2e-flows.js'
-
-/** The report indents a fix under its check; compare the fix's lines without that indent. */
-const unindent = (text: string) => text.replace(/\n[ \t]+/g, '\n')
-/** A text as the user reads it: no markup, entities decoded. */
-const plain = (html: string) => html.replace(/<\/?[a-z]+>/g, '').replace(/&amp;/g, '&')
+import { runConnect, tr } from '../helpers/e2e-flows.js'
+import { expectScenarioOutcome, plain } from '../helpers/scenario-outcome.js'
 
 type Locale = 'en' | 'pt-BR'
 interface Scenario {
@@ -78,30 +74,7 @@ describe('Binance, Bybit and OKX through the real bot, in English and Portuguese
       expect(run.sent.every((m) => m.deleted)).toBe(true)
       expect(text).not.toContain(a.secret.split('\n')[1] ?? a.secret)
 
-      for (const { code, detail } of s.codes) {
-        const vars = { ips: EGRESS_IP, daysLeft: 0, days: 0, date: '', permissions: '', ...detail }
-        expect(text).toContain(plain(tr(s.locale, `diag-${code}-cause`, vars)).split(/\d/)[0]!)
-        expect(unindent(text)).toContain(plain(tr(s.locale, `diag-${code}-fix-${s.exchange}`, vars)))
-      }
-      if (s.outcome === 'unsafe') {
-        expect(text).toContain(plain(tr(s.locale, 'verdict-unsafe')))
-        expect(text).toContain(plain(tr(s.locale, 'connect-refused-unsafe')))
-        expect(saved).toEqual([])
-        return
-      }
-      // Identity unproven (F6: the exchange never accepted the signature): nothing saved, the report says why.
-      const identityCodes = s.codes.filter(({ code }) => code === 'INVALID_KEY' || code === 'INVALID_SECRET' || code === 'INVALID_PASSPHRASE')
-      if (!identityShown(text, s.locale)) {
-        expect(s.outcome).not.toBe('online')
-        expect(saved).toEqual([])
-        expect([tr(s.locale, 'connect-refused-unproven'), tr(s.locale, 'connect-refused-unreachable')].some((line) => text.includes(plain(line)))).toBe(true)
-        return
-      }
-      expect(identityCodes).toEqual([])
-      expect(saved).toHaveLength(1)
-      expect(saved[0]!.status).toBe(s.outcome)
-      expect(text).toContain(plain(tr(s.locale, `verdict-${s.outcome}`)))
-      if (s.outcome === 'online') expect(text).not.toContain('❌')
+      expectScenarioOutcome(run.report.text, saved, s)
     })
   }
 })
