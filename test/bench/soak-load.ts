@@ -104,7 +104,7 @@ async function next(v: VUser, what: string): Promise<ChatMessage> {
   v.seen++
   return m
 }
-const edited = (v: VUser, m: ChatMessage, what: string) => until(v.user.id, () => (m.history.length > 0 ? m : undefined), what)
+const edited = (v: VUser, m: ChatMessage, what: string, times = 1) => until(v.user.id, () => (m.history.length >= times ? m : undefined), what)
 const say = (v: VUser, text: string) => tg.sendText(v.user, text)
 function tap(v: VUser, m: ChatMessage, label: string): void {
   const labels = buttonsOf(m.keyboard).map((b) => b.text)
@@ -145,8 +145,11 @@ async function connect(v: VUser, cancelAt?: 'checklist' | 'name' | 'secret'): Pr
   tap(v, m, account.exchange === 'mexc' ? 'MEXC' : 'KuCoin')
   m = await next(v, 'checklist')
   if (cancelAt === 'checklist') return cancel(v)
-  tap(v, m, tr(v, 'button-key-ready'))
-  m = await next(v, 'market')
+  // The checklist asks the market itself where the exchange has several; else "I have created the key".
+  if (buttonsOf(m.keyboard).some((b) => b.text === tr(v, 'button-key-ready'))) {
+    tap(v, m, tr(v, 'button-key-ready'))
+    m = await next(v, 'market')
+  }
   tap(v, m, tr(v, 'market-spot'))
   m = await next(v, 'name prompt')
   if (cancelAt === 'name') return cancel(v)
@@ -155,14 +158,20 @@ async function connect(v: VUser, cancelAt?: 'checklist' | 'name' | 'secret'): Pr
   const fields = account.exchange === 'kucoin' ? [account.apiKey, account.secret, account.passphrase] : [account.apiKey, account.secret]
   for (const value of fields) {
     say(v, value)
-    await next(v, 'credential ack')
+    // The prompt is edited into its acknowledgement; the next prompt (or "testing…") is new.
     m = await next(v, 'next prompt')
     if (cancelAt === 'secret') return cancel(v)
   }
   const report = await edited(v, m, 'connect report')
   // Refused: can withdraw, or the exchange never accepted the key (review F6: nothing saved).
   if (['connect-refused-unsafe', 'connect-refused-unproven', 'connect-refused-unreachable'].some((k) => report.text.includes(head(v, k)))) counts.connect.refused++
-  else if (buttonsOf(report.keyboard).length > 0) {
+  else if (report.text.includes(tail(v, 'connect-saved-needs_confirmation'))) {
+    // MEXC cannot report withdrawal: the trader confirms it is off, as the report asks.
+    v.connections++
+    tap(v, report, tr(v, 'button-confirm-withdraw'))
+    await next(v, 'withdrawal confirmed')
+    counts.connect.online++
+  } else if (buttonsOf(report.keyboard).length > 0) {
     v.connections++
     if (report.text.includes(tail(v, 'connect-saved-online'))) counts.connect.online++
     else counts.connect.offline++
@@ -177,32 +186,37 @@ async function status(v: VUser): Promise<void> {
 
 async function test(v: VUser): Promise<void> {
   say(v, '/test')
-  let m = await next(v, 'test picker or testing')
+  const m = await next(v, 'test picker or testing')
   if (is(v, m, 'no-connections')) {
     v.connections = 0
     return
   }
+  // A picker is edited in place into "testing…", then into the report.
+  let edits = 1
   if (is(v, m, 'pick-test')) {
     tap(v, m, firstButton(m))
-    m = await next(v, 'testing')
+    edits = 2
   }
-  await edited(v, m, 'test report')
+  await edited(v, m, 'test report', edits)
   counts.test++
 }
 
 async function remove(v: VUser): Promise<void> {
   say(v, '/delete')
-  let m = await next(v, 'delete picker')
+  const m = await next(v, 'delete picker')
   if (is(v, m, 'no-connections')) {
     v.connections = 0
     return
   }
+  // A picker is edited in place into the confirmation, then into "deleted".
+  let edits = 1
   if (is(v, m, 'pick-delete')) {
     tap(v, m, firstButton(m))
-    m = await next(v, 'delete confirm')
+    await edited(v, m, 'delete confirm')
+    edits = 2
   }
   tap(v, m, tr(v, 'button-delete-yes'))
-  await edited(v, m, 'deleted')
+  await edited(v, m, 'deleted', edits)
   v.connections--
   counts.deleted++
 }
