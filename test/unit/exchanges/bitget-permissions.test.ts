@@ -17,6 +17,30 @@ describe('parseBitgetKeyInfo', () => {
     expect(parseBitgetKeyInfo({ authorities: ['trade', 'readonly'], ips: '127.0.0.1' }).unknownWords).toEqual(['trade', 'readonly'])
   })
 
+  it('a key holding every documented code has no unknown word: withdrawal is read from wwow alone', () => {
+    const documented = ['coor', 'cpor', 'stor', 'smor', 'ttor', 'wtor', 'taxr', 'chor', 'p2pr', 'pllr', 'coow', 'cpow', 'stow', 'smow', 'ttow', 'wtow', 'chow', 'p2p', 'p2pw', 'pllw', 'taxw']
+    expect(parseBitgetKeyInfo({ authorities: documented })).toMatchObject({ unknownWords: [], withdraw: false })
+    expect(parseBitgetKeyInfo({ authorities: [...documented, 'wwow'] })).toMatchObject({ unknownWords: [], withdraw: true })
+  })
+
+  it.each(['coor', 'coow', 'cpor', 'cpow'])('%s alone lets the key read futures', (code) => {
+    expect(parseBitgetKeyInfo({ authorities: [code] }).futuresRead).toBe(true)
+  })
+
+  it('reads codes whatever their case or surrounding spaces: " WWOW " is withdrawal', () => {
+    expect(parseBitgetKeyInfo({ authorities: [' STOW ', 'WWOW ', ' ', 'Coow'] })).toMatchObject({ spotTrade: true, futuresTrade: true, withdraw: true, unknownWords: [] })
+  })
+
+  it('no IP field, or null, is no whitelist', () => {
+    expect(parseBitgetKeyInfo({ authorities: ['stor'] }).ips).toEqual([])
+    expect(parseBitgetKeyInfo({ authorities: ['stor'], ips: null }).ips).toEqual([])
+  })
+
+  it('refuses a list with one entry that is not a string, and names the field it could not read', () => {
+    expect(() => parseBitgetKeyInfo({ authorities: ['stor', 7] })).toThrow(new BadShapeError('authorities'))
+    expect(() => parseBitgetKeyInfo({ authorities: ['stor'], ips: 7 })).toThrow(new BadShapeError('ips'))
+  })
+
   it('refuses a body whose authorities or ips have the wrong type', () => {
     expect(() => parseBitgetKeyInfo({ authorities: 'stor,stow', ips: '' })).toThrow(BadShapeError)
     expect(() => parseBitgetKeyInfo({ ips: '' })).toThrow(BadShapeError)

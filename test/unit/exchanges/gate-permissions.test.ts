@@ -17,6 +17,18 @@ describe('gateKeyMatches', () => {
   it('never matches an entry that shows too little to tell keys apart', () => {
     expect(gateKeyMatches('*****', KEY)).toBe(false)
     expect(gateKeyMatches('c5d*****', KEY)).toBe(false)
+    expect(gateKeyMatches('c5dc*****', KEY)).toBe(true)
+    expect(gateKeyMatches('c5*****f6', KEY)).toBe(true)
+  })
+
+  it('an unmasked entry matches only that exact key', () => {
+    expect(gateKeyMatches('0123456789abcdef0123456789abcdef', KEY)).toBe(false)
+    expect(gateKeyMatches(KEY.slice(0, -1), KEY)).toBe(false)
+  })
+
+  it('never matches a key shorter than what the entry shows, even when both ends fit', () => {
+    expect(gateKeyMatches('abcab*****abcab', 'abcab')).toBe(false)
+    expect(gateKeyMatches('c5dc*****', 'c5d')).toBe(false)
   })
 })
 
@@ -29,6 +41,40 @@ describe('parseGateKeyInfo', () => {
   it('reads nothing when no entry, or two entries, could be ours', () => {
     expect(parseGateKeyInfo([entry('0123456789ab*****')], KEY)).toBeNull()
     expect(parseGateKeyInfo([entry('c5dcfbf1f3a7*****'), entry('c5dcfbf1f3a7*****')], KEY)).toBeNull()
+  })
+
+  it('reads futures trading from a write futures permission, whatever the case of its name', () => {
+    const info = (perms: unknown[]) => parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { perms })], KEY)
+    expect(info([{ name: 'Futures', read_only: false }])).toMatchObject({ futuresTrade: true, spotTrade: false, names: ['futures'] })
+    expect(info([{ name: 'futures', read_only: true }])).toMatchObject({ futuresTrade: false })
+    expect(info([{ name: 'spot', read_only: false }, { name: 'futures', read_only: false }])).toMatchObject({ spotTrade: true, futuresTrade: true })
+    expect(info([{ name: 'SPOT', read_only: false }])).toMatchObject({ spotTrade: true, futuresTrade: false, names: ['spot'] })
+  })
+
+  it('skips entries that are not keys, trims the whitelist, and reads no IP list as none', () => {
+    const list = [null, 'x', { key: 5 }, entry('c5dcfbf1f3a7*****', { ip_whitelist: [' 203.0.113.7 ', '', ' '] })]
+    expect(parseGateKeyInfo(list, KEY)?.ips).toEqual(['203.0.113.7'])
+    expect(parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { ip_whitelist: null })], KEY)?.ips).toEqual([])
+    expect(parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { ip_whitelist: undefined })], KEY)?.ips).toEqual([])
+  })
+
+  it.each([
+    ['a string', '1790000000'],
+    ['zero', 0],
+    ['negative', -5],
+    ['not a number', Number.NaN],
+    ['infinite', Number.POSITIVE_INFINITY],
+  ])('a creation time that is %s is no date', (_n, created_at) => {
+    expect(parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { created_at })], KEY)?.createdAt).toBeUndefined()
+  })
+
+  it('names the part of the body it could not read', () => {
+    expect(() => parseGateKeyInfo(null, KEY)).toThrow(new BadShapeError('main_keys'))
+    expect(() => parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { perms: 'spot' })], KEY)).toThrow(new BadShapeError('perms'))
+    expect(() => parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { perms: [null] })], KEY)).toThrow(new BadShapeError('perm'))
+    expect(() => parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { perms: [{ name: 'spot', read_only: 'false' }] })], KEY)).toThrow(new BadShapeError('perm'))
+    expect(() => parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { perms: [{ name: 5, read_only: false }] })], KEY)).toThrow(new BadShapeError('perm'))
+    expect(() => parseGateKeyInfo([entry('c5dcfbf1f3a7*****', { ip_whitelist: ['203.0.113.7', 7] })], KEY)).toThrow(new BadShapeError('ip_whitelist'))
   })
 
   it('a read-only spot permission does not trade; a body it cannot read is refused', () => {

@@ -45,6 +45,40 @@ describe('parseHtxKeyInfo', () => {
     expect(parseHtxKeyInfo([{ ...entry, validDays: 'soon' }], 'k-1')?.validDays).toBeUndefined()
   })
 
+  it('reads permission words whatever their case or spaces: " WITHDRAW " is withdrawal, and an odd word is kept as HTX wrote it', () => {
+    expect(parseHtxKeyInfo([{ ...entry, permission: ' READONLY , Trade ,, WITHDRAW ', ipAddresses: '' }], 'k-1')).toMatchObject({ read: true, trade: true, withdraw: true, unknownWords: [], ips: [] })
+    expect(parseHtxKeyInfo([{ ...entry, permission: 'readOnly, Margin ' }], 'k-1')).toMatchObject({ trade: false, withdraw: false, unknownWords: ['Margin'] })
+  })
+
+  it('reads IPs as a list too, trimmed, blanks dropped; no IP field is none', () => {
+    expect(parseHtxKeyInfo([{ ...entry, ipAddresses: [' 203.0.113.7 ', ''] }], 'k-1')?.ips).toEqual(['203.0.113.7'])
+    expect(parseHtxKeyInfo([{ ...entry, ipAddresses: ' 203.0.113.7 , ,198.51.100.9' }], 'k-1')?.ips).toEqual(['203.0.113.7', '198.51.100.9'])
+    expect(parseHtxKeyInfo([{ ...entry, ipAddresses: null }], 'k-1')?.ips).toEqual([])
+    expect(parseHtxKeyInfo([{ ...entry, ipAddresses: undefined }], 'k-1')?.ips).toEqual([])
+  })
+
+  it('reads days left sent as a string, and only whole days; an absent or null field is HTX not saying', () => {
+    expect(parseHtxKeyInfo([{ ...entry, validDays: ' -1 ' }], 'k-1')?.validDays).toBe(-1)
+    expect(parseHtxKeyInfo([{ ...entry, validDays: '30' }], 'k-1')?.validDays).toBe(30)
+    expect(parseHtxKeyInfo([{ ...entry, validDays: 2.5 }], 'k-1')?.validDays).toBeUndefined()
+    expect(parseHtxKeyInfo([{ ...entry, validDays: '2.5' }], 'k-1')?.validDays).toBeUndefined()
+    expect(parseHtxKeyInfo([{ ...entry, validDays: '1e3' }], 'k-1')?.validDays).toBeUndefined()
+    expect(parseHtxKeyInfo([{ ...entry, validDays: undefined }], 'k-1')?.validDays).toBeUndefined()
+    expect(parseHtxKeyInfo([{ ...entry, validDays: null }], 'k-1')?.validDays).toBeUndefined()
+  })
+
+  it('an expired status in any case is expired; no status is not', () => {
+    expect(parseHtxKeyInfo([{ ...entry, status: 'EXPIRED' }], 'k-1')?.expired).toBe(true)
+    expect(parseHtxKeyInfo([{ ...entry, status: undefined }], 'k-1')?.expired).toBe(false)
+  })
+
+  it('skips list entries that are not objects, and names the part it could not read', () => {
+    expect(parseHtxKeyInfo([null, 'k-1', entry], 'k-1')?.trade).toBe(true)
+    expect(() => parseHtxKeyInfo('k-1', 'k-1')).toThrow(new BadShapeError('api-key data'))
+    expect(() => parseHtxKeyInfo([{ ...entry, permission: null }], 'k-1')).toThrow(new BadShapeError('permission'))
+    expect(() => parseHtxKeyInfo([{ ...entry, ipAddresses: true }], 'k-1')).toThrow(new BadShapeError('ipAddresses'))
+  })
+
   it('refuses a body it cannot read', () => {
     expect(() => parseHtxKeyInfo({ accessKey: 'k-1' }, 'k-1')).toThrow(BadShapeError)
     expect(() => parseHtxKeyInfo([{ ...entry, permission: ['trade'] }], 'k-1')).toThrow(BadShapeError)

@@ -35,6 +35,17 @@ describe('Binance apiRestrictions', () => {
     expect(() => parseBinanceRestrictions([])).toThrow(BadShapeError)
     expect(binance({ tradingAuthorityExpirationTime: 0 }).tradingExpiresAt).toBeUndefined()
   })
+  it('the error names the body it could not read, for the log', () => {
+    expect(() => binance({ enableReading: 'yes' })).toThrow(new BadShapeError('apiRestrictions'))
+  })
+  it.each([
+    ['a string of digits', '1800000000000'],
+    ['negative', -1_800_000_000_000],
+    ['not a number', Number.NaN],
+    ['infinite', Number.POSITIVE_INFINITY],
+  ])('a trading expiry that is %s is no date', (_n, value) => {
+    expect(binance({ tradingAuthorityExpirationTime: value }).tradingExpiresAt).toBeUndefined()
+  })
 })
 
 const bybitBody = (r: Record<string, unknown>, perms: Record<string, unknown> = {}) => ({
@@ -63,6 +74,34 @@ describe('Bybit query-api', () => {
   it('an unreadable readOnly or permissions object is a body we cannot read', () => {
     expect(() => parseBybitKeyInfo(bybitBody({ readOnly: '0' }))).toThrow(BadShapeError)
     expect(() => parseBybitKeyInfo(bybitBody({ permissions: null }))).toThrow(BadShapeError)
+    expect(() => parseBybitKeyInfo(bybitBody({ readOnly: 2 }))).toThrow(new BadShapeError('readOnly'))
+  })
+  it.each([
+    ['ContractTrade: Order', { ContractTrade: ['Order'] }],
+    ['ContractTrade: Position', { ContractTrade: ['Position'] }],
+    ['Derivatives: DerivativesTrade', { Derivatives: ['DerivativesTrade'] }],
+  ])('any one futures permission (%s) lets a read-write key trade futures', (_n, perms) => {
+    expect(parseBybitKeyInfo(bybitBody({}, perms)).futuresTrade).toBe(true)
+    expect(parseBybitKeyInfo(bybitBody({}, { ContractTrade: ['Other'], Derivatives: ['Other'] })).futuresTrade).toBe(false)
+  })
+  it('a Wallet or IP list with one entry that is not a string is unreadable: withdrawal unknown, never off', () => {
+    expect(parseBybitKeyInfo(bybitBody({}, { Wallet: ['AccountTransfer', 7] })).withdraw).toBeUndefined()
+    expect(parseBybitKeyInfo(bybitBody({}, { Wallet: [null] })).withdraw).toBeUndefined()
+    expect(parseBybitKeyInfo(bybitBody({ ips: ['203.0.113.7', null] })).ips).toBeUndefined()
+  })
+  it('bound IPs are trimmed, and blanks and the "*" (no IP) dropped', () => {
+    expect(parseBybitKeyInfo(bybitBody({ ips: [' 203.0.113.7 ', '', '*', ' '] })).ips).toEqual(['203.0.113.7'])
+  })
+  it('an absent date or the epoch is no expiry; a date that is not a string is stated but unreadable', () => {
+    expect(parseBybitKeyInfo(bybitBody({ expiredAt: undefined })).expiresAt).toBeUndefined()
+    expect(parseBybitKeyInfo(bybitBody({ expiredAt: null })).expiresAt).toBeUndefined()
+    expect(parseBybitKeyInfo(bybitBody({ expiredAt: '1970-01-01T00:00:00Z' })).expiresAt).toBeUndefined()
+    expect(parseBybitKeyInfo(bybitBody({ expiredAt: 5 })).expiresAt).toBeNaN()
+  })
+  it('a unified account is read from uta or unified; neither is a classic account', () => {
+    expect(parseBybitKeyInfo(bybitBody({ uta: 0 })).uta).toBe(false)
+    expect(parseBybitKeyInfo(bybitBody({ uta: 0, unified: 1 })).uta).toBe(true)
+    expect(parseBybitKeyInfo(bybitBody({ uta: 0, unified: 0 })).uta).toBe(false)
   })
 })
 
@@ -80,5 +119,17 @@ describe('OKX account config', () => {
   })
   it('an unreadable IP field or account mode stays undefined', () => {
     expect(parseOkxConfig(okxBody({ ip: null, acctLv: undefined }))).toMatchObject({ ips: undefined, acctLv: undefined })
+  })
+  it('reads permission words and IPs with spaces around them: a spaced " withdraw " is still withdrawal', () => {
+    expect(parseOkxConfig(okxBody({ perm: 'read_only, Withdraw , trade', ip: '203.0.113.7, 198.51.100.9 ,' }))).toEqual({ trade: true, withdraw: ['Withdraw'], ips: ['203.0.113.7', '198.51.100.9'], acctLv: '2' })
+  })
+  it('a numeric account mode is read as its string', () => {
+    expect(parseOkxConfig(okxBody({ acctLv: 3 })).acctLv).toBe('3')
+  })
+  it('a body without a list of configs is unreadable, and the error names what was missing, for the log', () => {
+    expect(() => parseOkxConfig({ code: '0' })).toThrow(new BadShapeError('config data'))
+    expect(() => parseOkxConfig({ code: '0', data: 'x' })).toThrow(new BadShapeError('config data'))
+    expect(() => parseOkxConfig({ code: '0', data: [] })).toThrow(new BadShapeError('config data'))
+    expect(() => parseOkxConfig(okxBody({ perm: 1 }))).toThrow(new BadShapeError('perm'))
   })
 })

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckResult, ConnectionStatus, TestReport } from '../../../src/domain/types.js'
 import { createLogger } from '../../../src/logger.js'
 import type { NotificationPayload } from '../../../src/monitor/notification.js'
-import { createTransitionRecorder, decideExpiryReminder, decideNotification } from '../../../src/monitor/transitions.js'
+import { createTransitionRecorder, decideExpiryReminder, decideNotification, decideStopNotice } from '../../../src/monitor/transitions.js'
 import type { ConnectionView } from '../../../src/services/connection-view.js'
 import type { TestedEvent, TestSource } from '../../../src/services/connections.js'
 import { createConnectionsRepo } from '../../../src/storage/connections.repo.js'
@@ -211,6 +211,35 @@ describe('transition recorder (real SQLite outbox)', () => {
     ])
   })
 
+  it('a key back from Offline that still waits for its confirmation asks for it, listing no problems', () => {
+    recorder()(tested('offline', 'needs_confirmation'))
+    expect(rows().map((r) => [r.kind, r.key, r.payload.checks])).toEqual([['confirm', 'c1:confirm:5000', []]])
+  })
+
+  it('a test that changes nothing logs nothing, even for a user who turned notifications off', () => {
+    users.setNotifications(7, false)
+    recorder()(tested('online', 'online'))
+    recorder()(tested('offline', 'offline'))
+    expect(logLines).toEqual([])
+    expect(outbox.listForUser(7)).toEqual([])
+  })
+
+  it('a monitor that stops testing a refused key queues one notice with the failing checks, keyed by when it stopped', () => {
+    const record = recorder()
+    record({ ...tested('offline', 'offline'), monitorStopped: true })
+    record({ ...tested('offline', 'offline'), monitorStopped: true })
+    record({ ...tested('offline', 'offline'), monitorStopped: false })
+    expect(rows().map((r) => [r.kind, r.key, r.payload.checks.map((c) => c.id)])).toEqual([['stopped', 'c1:stopped:5000', ['key', 'withdraw', 'ip']]])
+    expect(queued).toHaveBeenCalledTimes(1)
+  })
+
+  it('an expiry reminder carries the expiry check only, not the other open questions of the report', () => {
+    const expiry: CheckResult = { id: 'expiry', state: 'warn', code: 'KEY_EXPIRES', detail: { date: '1970-01-03', expiresAt: 5000 + 2 * 86_400_000, daysLeft: 2 } }
+    const e = tested('online', 'online')
+    recorder()({ ...e, report: { ...e.report, checks: [...checks, expiry] } })
+    expect(rows().map((r) => [r.kind, r.key, r.payload.checks])).toEqual([['expiry', 'c1:expiry:1970-01-03:7d', [expiry]]])
+  })
+
   it('works without a wake-up hook', () => {
     recorder(0, {})(tested('online', 'offline'))
     expect(rows()).toHaveLength(1)
@@ -253,10 +282,34 @@ describe('expiry reminders', () => {
     expect(decideExpiryReminder(tested(0))).toBeNull()
   })
 
+  it('a key with exactly 7 days or exactly 1 day left gets that reminder', () => {
+    expect(decideExpiryReminder(tested(7))?.idempotencyKey).toBe('c1:expiry:2027-03-01:7d')
+    expect(decideExpiryReminder(tested(1))?.idempotencyKey).toBe('c1:expiry:2027-03-01:1d')
+  })
+
+  it('reads the date only as a number of milliseconds: a string, even of digits, or no detail at all is no date (and no crash)', () => {
+    for (const expiresAt of [String(EXPIRES), '2027-03-01']) {
+      const e = tested(3)
+      e.report = { ...e.report, checks: [{ id: 'expiry', state: 'warn', code: 'KEY_EXPIRES', detail: { expiresAt } }] }
+      expect(decideExpiryReminder(e)).toBeNull()
+    }
+    const bare = tested(3)
+    bare.report = { ...bare.report, checks: [{ id: 'expiry', state: 'warn', code: 'KEY_EXPIRES' }] }
+    expect(decideExpiryReminder(bare)).toBeNull()
+  })
+
   it('nothing for a rule without a date, a manual test or a key no longer used', () => {
     expect(decideExpiryReminder(tested(3, { code: 'KEY_EXPIRY_RULE' }))).toBeNull()
     expect(decideExpiryReminder(tested(3, { source: 'manual' }))).toBeNull()
     expect(decideExpiryReminder(tested(3, { status: 'unsafe' }))).toBeNull()
     expect(decideExpiryReminder(tested(3, { status: 'offline' }))?.kind).toBe('expiry')
+  })
+})
+
+describe('stop notice', () => {
+  it('only for the test that made the monitor stop, keyed by that test', () => {
+    expect(decideStopNotice({ ...event('offline', 'offline', { at: 42_000 }), monitorStopped: true })).toEqual({ kind: 'stopped', idempotencyKey: 'c1:stopped:42000' })
+    expect(decideStopNotice({ ...event('offline', 'offline', { at: 42_000 }), monitorStopped: false })).toBeNull()
+    expect(decideStopNotice(event('offline', 'offline', { at: 42_000 }))).toBeNull()
   })
 })

@@ -52,6 +52,36 @@ describe('scrubText: headers and fields in free text', () => {
   })
 })
 
+describe('scrubText: bearer tokens, JWTs, private keys and quoted signing strings', () => {
+  // A Coinbase-style JWT (header.payload.signature), each part base64url.
+  const JWT = 'eyJhbGciOiJFUzI1NiIsImtpZCI6Im9yZ2FuaXphdGlvbnMvYWJjIn0.eyJzdWIiOiJvcmdhbml6YXRpb25zL2FiYyJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU'
+
+  it('hides a bearer token that is not a JWT, however many spaces follow Bearer', () => {
+    expect(scrubText(`Authorization: Bearer ${SECRET}`)).toBe(`Authorization: ${R}`)
+    expect(scrubText(`Authorization: Bearer   ${SECRET} next`)).toBe(`Authorization: ${R} next`)
+  })
+
+  it('hides a JWT anywhere in free text, all three parts, outside any header', () => {
+    const out = scrubText(`request failed: ${JWT} at /api/v3/brokerage/accounts`)
+    expect(out).toBe(`request failed: ${R} at /api/v3/brokerage/accounts`)
+    for (const part of JWT.split('.')) expect(out).not.toContain(part.slice(4))
+    expect(scrubText(`[${JWT}]`)).toBe(`[${R}]`)
+  })
+
+  it('leaves a short dotted eyJ word that cannot be a JWT', () => {
+    expect(scrubText('eyJa.eyJb.c')).toBe('eyJa.eyJb.c')
+  })
+
+  it('hides a private key cut off before its END line, to the end of the text', () => {
+    const cut = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg'
+    expect(scrubText(`pasted: ${cut}`)).toBe(`pasted: ${R}`)
+  })
+
+  it("keeps Bybit's origin_string marker and hides what it quotes", () => {
+    expect(scrubText(`error sign! origin_string[1700000000000mykey5000accountType=UNIFIED]`)).toBe(`error sign! origin_string[${R}]`)
+  })
+})
+
 describe('scrubText: Telegram bot tokens', () => {
   it('hides a token anywhere, such as inside a Bot API URL', () => {
     expect(scrubText(`POST https://api.telegram.org/bot${BOT_TOKEN}/sendMessage failed`)).toBe(`POST https://api.telegram.org/bot${R}/sendMessage failed`)
@@ -72,6 +102,7 @@ describe('SECRET_KEY_PATTERN', () => {
     'apiKey', 'api_key', 'api-key', 'APIKEY', 'secret', 'secretKey', 'secret_key', 'secret-key', 'apiSecret', 'api_secret', 'passphrase', 'password', 'pass',
     'token', 'botToken', 'bot_token', 'masterKey', 'master-key', 'signature', 'sign', 'Authorization', 'cookie', 'X-MEXC-APIKEY', 'x-mexc-signature',
     'KC-API-KEY', 'KC-API-KEY-VERSION', 'X-BAPI-API-KEY', 'X-BAPI-SIGN', 'OK-ACCESS-PASSPHRASE', 'ok-access-sign', 'credentials', 'plaintext', 'sealed',
+    'privateKey', 'private_key', 'private-key', 'PRIVATEKEY',
   ])('matches %s', (k) => {
     expect(SECRET_KEY_PATTERN.test(k)).toBe(true)
   })
