@@ -249,7 +249,7 @@ function wipe(item: Pooled<Exchange>): void {
 function restore(obj: Record<string, unknown> | undefined, defaults: Record<string, unknown>): void {
   if (!obj) return
   for (const k of Object.keys(obj)) if (!(k in defaults)) delete obj[k]
-  for (const k of Object.keys(defaults)) if (obj[k] !== defaults[k]) obj[k] = defaults[k]
+  for (const k of Object.keys(defaults)) if (!Object.is(obj[k], defaults[k])) obj[k] = defaults[k] // Object.is: a -0 clock offset is not the default 0
 }
 
 /** Never pooled again; its HTTP agent is closed once nothing is in flight (sockets freed). */
