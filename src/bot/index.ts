@@ -23,6 +23,7 @@ import { unhandledFeature } from './features/unhandled.js'
 import { createI18n } from './i18n.js'
 import { updateLogger } from './middlewares/update-logger.js'
 import { userTracker } from './middlewares/user-tracker.js'
+import { BotComposer } from './composer.js'
 
 /** How the bot talks to Telegram: origin, a known identity (tests skip getMe), throttling. */
 export interface BotOptions {
@@ -79,7 +80,9 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions) {
   // Anything that escapes the boundary (it never should) is logged through the scrubbing
   // logger, never grammY's console output, and never stops the bot.
   bot.catch((err) => deps.logger.error({ updateId: err.ctx.update.update_id, err: err.error }, 'update failed outside the error boundary'))
-  const guarded = bot.errorBoundary(createErrorHandler(i18n))
+  // Everything inside the boundary is a BotComposer chain (composer.ts): every update walks it.
+  const guarded = new BotComposer<BotContext>()
+  bot.errorBoundary(createErrorHandler(i18n), guarded)
   guarded.use(updateLogger)
   guarded.use(userTracker)
   guarded.use(i18n as unknown as Middleware<BotContext>)

@@ -1,4 +1,3 @@
-import { Composer } from 'grammy'
 import { isAppError } from '../../domain/errors.js'
 import type { ConfirmOutcome } from '../../services/connections.js'
 import { unpack } from '../callback-data.js'
@@ -7,8 +6,9 @@ import { labelOf } from '../exchange-links.js'
 import { escapeHtml } from '../html.js'
 import { reportKeyboard } from '../keyboards.js'
 import { utcTime } from '../render/report.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 /** The confirmation through the service, which checks ownership in SQL; null when the connection is not the caller's. */

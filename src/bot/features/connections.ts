@@ -1,10 +1,10 @@
-import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
 import { labelOf } from '../exchange-links.js'
 import { statusListKeyboard } from '../keyboards.js'
 import { renderListLine } from '../render/report.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 
 composer.chatType('private').command('connections', async (ctx) => {
   const list = ctx.deps.connections.list(ctx.from.id)

@@ -1,11 +1,11 @@
-import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
 import { looksLikeCredential } from '../credential-sniff.js'
+import { BotComposer } from '../composer.js'
 
 /** Kept for callers that import it from here; the check lives in credential-sniff.ts. */
 export { looksLikeCredential }
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const groups = composer.chatType(['group', 'supergroup'])
 
 // In a group a key is exposed to everyone there: delete it if we can and say so plainly. Texts,

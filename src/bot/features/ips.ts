@@ -1,8 +1,8 @@
-import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
 import { escapeHtml } from '../html.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 
 // Each IP in its own <code>, so one tap copies it into the exchange's whitelist field.
 composer.chatType('private').command('ips', async (ctx) => {

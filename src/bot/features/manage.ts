@@ -1,4 +1,3 @@
-import { Composer } from 'grammy'
 import { isAppError } from '../../domain/errors.js'
 import { type Action, unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
@@ -9,8 +8,9 @@ import { deleteKeyboard } from '../keyboards.js'
 import type { ConnectionView } from '../../services/connection-view.js'
 import { answerGone } from '../stale-buttons.js'
 import { resolveTarget } from './resolve-target.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 type Owned = 'rename' | 'replace' | 'delete' | 'delete-yes' | 'delete-no' | 'pick'

@@ -1,12 +1,12 @@
-import { Composer } from 'grammy'
 import { isAppError } from '../../domain/errors.js'
 import type { ConnectionView } from '../../services/connection-view.js'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { escapeHtml } from '../html.js'
 import { resolveTarget } from './resolve-target.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 /** Pauses or resumes one of the caller's connections (the gate refuses it from this commit on); null when it is not theirs. */

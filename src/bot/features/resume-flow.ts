@@ -1,12 +1,12 @@
-import { Composer } from 'grammy'
 import { type Action, unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { CONNECT_FLOW, type ConnectStart } from '../conversations/connect.js'
 import { REPLACE_FLOW } from '../conversations/replace.js'
 import { endedFlowAnswer } from '../flow-outcomes.js'
 import { stripFlowButtons } from '../stale-buttons.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 
 /** The step an old button of an ended /connect leads to, or null when it cannot start one. */
 export function resumePoint(action: Action | null): ConnectStart | null {

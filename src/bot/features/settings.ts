@@ -1,9 +1,10 @@
-import { Composer, InlineKeyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import { LOCALES } from '../../domain/types.js'
 import { pack, unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 async function settingsView(ctx: BotContext) {

@@ -1,4 +1,3 @@
-import { Composer } from 'grammy'
 import { isAppError } from '../../domain/errors.js'
 import type { BotContext } from '../context.js'
 import { errorText } from '../error-text.js'
@@ -7,8 +6,9 @@ import { connectKeyboard, homeKeyboard } from '../keyboards.js'
 import { renderListLine } from '../render/report.js'
 import { CONNECT_FLOW } from '../conversations/connect.js'
 import { unpack } from '../callback-data.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 /**

@@ -1,4 +1,3 @@
-import { Composer } from 'grammy'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { labelOf } from '../exchange-links.js'
@@ -9,8 +8,9 @@ import { editLong } from '../send-long.js'
 import { answerGone } from '../stale-buttons.js'
 import { commandArgs, resolveTarget } from './resolve-target.js'
 import type { ConnectionView } from '../../services/connection-view.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 /** One card, split if long; the buttons go under its last part. In place of `inPlace` (a picker just answered) when given. */

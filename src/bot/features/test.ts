@@ -1,4 +1,3 @@
-import { Composer } from 'grammy'
 import { isAppError } from '../../domain/errors.js'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
@@ -10,8 +9,9 @@ import { renderReport } from '../render/report.js'
 import { editLong } from '../send-long.js'
 import { answerGone } from '../stale-buttons.js'
 import { resolveTarget } from './resolve-target.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 /**

@@ -1,9 +1,9 @@
-import { Composer } from 'grammy'
 import { unpack } from '../callback-data.js'
 import type { BotContext } from '../context.js'
 import { readPlaceholder, type ReceivedCredential } from '../credential-intake.js'
+import { BotComposer } from '../composer.js'
 
-const composer = new Composer<BotContext>()
+const composer = new BotComposer<BotContext>()
 const privateChat = composer.chatType('private')
 
 /** What to say about a credential the intake took with no flow waiting for it (it timed out, the bot restarted). */
