@@ -1,5 +1,5 @@
 import type { ConnectionStatus, ExchangeId, Market, TestReport } from '../domain/types.js'
-import type { ConnectionRow } from '../storage/connections.repo.js'
+import type { ConnectionRow, ConnectionViewRow } from '../storage/connections.repo.js'
 
 /** What the bot may show about a connection: never a credential, the key only masked. */
 export interface ConnectionView {
@@ -30,8 +30,12 @@ export function withdrawConfirmedAt(row: Pick<ConnectionRow, 'withdrawConfirmedA
   return row.withdrawConfirmedAt !== null && row.withdrawConfirmedFingerprint === row.keyFingerprint ? row.withdrawConfirmedAt : null
 }
 
-/** Maps a stored row to its displayable view (drops every sealed column). */
-export function toView(row: ConnectionRow): ConnectionView {
+/**
+ * Maps a stored row to its displayable view (drops every sealed column). The report is parsed on
+ * first read: a list of connections shows none of them.
+ */
+export function toView(row: ConnectionViewRow): ConnectionView {
+  let report: TestReport | null | undefined
   return {
     id: row.id,
     exchange: row.exchange as ExchangeId,
@@ -41,7 +45,10 @@ export function toView(row: ConnectionRow): ConnectionView {
     status: row.status as ConnectionStatus,
     consecutiveFailures: row.consecutiveFailures,
     lastTestedAt: row.lastTestedAt,
-    report: row.lastReport ? (JSON.parse(row.lastReport) as TestReport) : null,
+    get report(): TestReport | null {
+      if (report === undefined) report = row.lastReport ? (JSON.parse(row.lastReport) as TestReport) : null
+      return report
+    },
     pausedAt: row.pausedAt,
     lastCredentialReadAt: row.lastCredentialReadAt,
     withdrawConfirmedAt: withdrawConfirmedAt(row),

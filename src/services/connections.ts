@@ -454,7 +454,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
       scrub()
       return toView(row)
     },
-    list: (userId: number): ConnectionView[] => connections.listByUser(userId).map(toView),
+    list: (userId: number): ConnectionView[] => connections.listViewRowsByUser(userId).map(toView),
     get(userId: number, id: string): ConnectionView {
       const row = connections.getOwned(id, userId)
       if (!row) throw new AppError('NOT_FOUND', { what: 'connection' })

@@ -62,6 +62,9 @@ const BUSY_TIMEOUT_MS = 5000
 
 const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url))
 
+/** SQLite's page cache per connection, in KiB (the pragma takes a negative number for KiB). */
+const CACHE_KIB = 64 * 1024
+
 /**
  * Opens (creating if needed) the SQLite file, sets the pragmas a concurrent bot needs (WAL,
  * foreign keys, busy timeout, secure_delete so removed ciphertext is zeroed) and applies the
@@ -85,6 +88,11 @@ export function openDatabase(path: string): Database {
   // When the WAL restarts after a checkpoint, cut it back to nothing: stale frames (old page
   // images, e.g. of a replaced credential) do not linger past the next reset.
   sqlite.pragma('journal_size_limit = 0')
+  // Page cache: 64 MiB at most (better-sqlite3 builds SQLite with 16 MiB). A connection row
+  // carries its last report (2 to 3 KB), so 10,000 connections make a 40 MB table, and with
+  // 16 MiB the monitor's sweeps evicted what /status reads: measured on such a table, one user's
+  // rows cost 28 µs from the OS against 10 µs from the cache. Memory is taken only as pages are read.
+  sqlite.pragma(`cache_size = -${CACHE_KIB}`)
   const db = drizzle(sqlite, { schema })
   try {
     migrate(db, { migrationsFolder: MIGRATIONS })
@@ -119,7 +127,7 @@ export function openDatabase(path: string): Database {
       }
     },
     pragmas: () =>
-      Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'secure_delete', 'journal_size_limit'].map((p) => [p, sqlite.pragma(p, { simple: true })])),
+      Object.fromEntries(['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'secure_delete', 'journal_size_limit', 'cache_size'].map((p) => [p, sqlite.pragma(p, { simple: true })])),
     ping: () => {
       try {
         return sqlite.prepare('SELECT 1').pluck().get() === 1

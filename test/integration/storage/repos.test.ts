@@ -18,7 +18,7 @@ describe('repositories on a real SQLite file', () => {
   afterEach(() => t.cleanup())
 
   it('sets the pragmas the bot relies on', () => {
-    expect(t.pragmas()).toEqual({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1, busy_timeout: 5000, secure_delete: 1, journal_size_limit: 0 })
+    expect(t.pragmas()).toEqual({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1, busy_timeout: 5000, secure_delete: 1, journal_size_limit: 0, cache_size: -65536 })
   })
 
   it('creates users once and reactivates them when they write again', () => {
@@ -42,9 +42,26 @@ describe('repositories on a real SQLite file', () => {
     expect(repo.rename(a.id, 2, 'stolen')).toBe(false)
     expect(repo.delete(a.id, 2)).toBe(false)
     expect(repo.listByUser(2)).toEqual([])
+    expect(repo.listViewRowsByUser(2)).toEqual([])
     expect(repo.rename(a.id, 1, 'renamed')).toBe(true)
     expect(repo.delete(a.id, 1)).toBe(true)
     expect(repo.getById(a.id)).toBeUndefined()
+  })
+
+  it("lists a user's connections for display, oldest first, without reading a sealed column", () => {
+    createUsersRepo(t.db).touch(1)
+    const repo = createConnectionsRepo(t.db)
+    const first = seedConnection(repo, sealer, { userId: 1, name: 'zeta', credentials: randomCredentials() })
+    const report = JSON.stringify({ verdict: 'online', checks: [] })
+    repo.updateStatus(first.id, { status: 'online', consecutiveFailures: 0, lastTestedAt: 5, lastReport: report })
+    const second = seedConnection(repo, sealer, { userId: 1, name: 'alpha', credentials: randomCredentials(true) })
+    const rows = repo.listViewRowsByUser(1)
+    expect(rows.map((r) => r.id)).toEqual(repo.listByUser(1).map((r) => r.id))
+    expect(rows.map((r) => r.id)).toEqual([first.id, second.id])
+    expect(Object.keys(rows[0]!).sort()).toEqual(['consecutiveFailures', 'exchange', 'id', 'keyFingerprint', 'lastCredentialReadAt', 'lastReport', 'lastTestedAt', 'market', 'maskedKey', 'name', 'pausedAt', 'status', 'withdrawConfirmedAt', 'withdrawConfirmedFingerprint'])
+    expect(rows[0]).toMatchObject({ name: 'zeta', status: 'online', lastTestedAt: 5, lastReport: report, keyFingerprint: first.keyFingerprint })
+    expect(JSON.stringify(rows)).not.toMatch(/sealed|seal_key/i)
+    expect(JSON.stringify(rows)).not.toContain(first.sealedSecret)
   })
 
   it('keeps names unique per owner and API keys unique across owners', () => {
