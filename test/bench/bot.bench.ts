@@ -13,13 +13,10 @@ import { join } from 'node:path'
 import { run } from '@grammyjs/runner'
 import { Bot } from 'grammy'
 import { createApp, type App } from '../../src/app.js'
-import { nextStatus } from '../../src/domain/status.js'
-import type { Credentials, ExchangeId, TestReport } from '../../src/domain/types.js'
-import { createExchangeRegistry } from '../../src/exchanges/registry.js'
-import { randomCredentials, seedConnection } from '../helpers/seed.js'
 import { makeTmpDir } from '../helpers/tmp.js'
-import type { LoopResult, TemplateAccounts } from './bot-load.js'
-import { benchConfig, countingLogger, EGRESS_IP, forkFakes, machineLine, median } from './harness.js'
+import type { LoopResult } from './bot-load.js'
+import { benchConfig, countingLogger, forkFakes, machineLine, median } from './harness.js'
+import { seedStatusUsers } from './status-seed.js'
 
 const USERS = Number(process.env['BENCH_USERS'] ?? 2_000)
 const PER_USER = 5
@@ -49,58 +46,7 @@ const config = benchConfig(ready, join(tmp.dir, 'bot.sqlite'))
 const { logger, counts } = countingLogger('info')
 console.log(`# bench:bot: ${machineLine()}`)
 
-// ── seed: 2,000 users × 5 connections, sealed with the real sealer, with real test reports ──
-async function templateReports(): Promise<Record<string, { exchange: ExchangeId; report: TestReport }>> {
-  const accounts = await child.request<TemplateAccounts>('templates')
-  const registry = createExchangeRegistry({ urls: ready.exchangeUrls })
-  const options = { market: 'spot', egressIps: [EGRESS_IP], requestTimeoutMs: 5000, totalTimeoutMs: 20000 } as const
-  const out: Record<string, { exchange: ExchangeId; report: TestReport }> = {}
-  for (const [name, creds] of Object.entries(accounts) as Array<[string, Credentials]>) {
-    const exchange: ExchangeId = name.startsWith('mexc') ? 'mexc' : 'kucoin'
-    out[name] = { exchange, report: await registry.getAdapter(exchange).testConnection(creds, options) }
-  }
-  return out
-}
-
-async function seed(): Promise<{ ms: number; statuses: Record<string, number> }> {
-  const t0 = performance.now()
-  const reports = await templateReports()
-  const app = await createApp(config, logger, { botInfo: ready.tg.botInfo, throttle: false, monitor: false })
-  const statuses: Record<string, number> = {}
-  // Per user: two healthy keys, two with something to fix, and a fifth that is healthy, unsafe
-  // (withdrawal found by the monitor) or never tested.
-  const plan = (u: number): Array<{ name: string; template: string | undefined }> => [
-    { name: 'MEXC main', template: 'mexcHealthy' },
-    { name: 'KuCoin main', template: 'kucoinHealthy' },
-    { name: 'MEXC read-only', template: 'mexcNoTrade' },
-    { name: 'KuCoin office', template: 'kucoinIpExcluded' },
-    { name: 'Spare', template: u % 10 === 0 ? 'kucoinTransfer' : u % 10 === 1 ? undefined : 'mexcHealthy' },
-  ]
-  for (let from = 0; from < USERS; from += 200) {
-    app.database.transaction(() => {
-      for (let u = from; u < Math.min(USERS, from + 200); u++) {
-        const userId = FIRST_USER + u
-        app.repos.users.touch(userId)
-        for (const c of plan(u).slice(0, PER_USER)) {
-          const t = c.template ? reports[c.template]! : undefined
-          const exchange = t?.exchange ?? 'mexc'
-          const row = seedConnection(app.repos.connections, app.sealer, { userId, name: c.name, exchange, credentials: randomCredentials(exchange === 'kucoin') })
-          if (!t) {
-            statuses['untested'] = (statuses['untested'] ?? 0) + 1
-            continue
-          }
-          const next = nextStatus({ status: 'untested', consecutiveFailures: 0 }, t.report, config.offlineAfterFailures)
-          app.repos.connections.updateStatus(row.id, { ...next, lastTestedAt: t.report.startedAt, lastReport: JSON.stringify(t.report), statusChangedAt: t.report.startedAt })
-          statuses[next.status] = (statuses[next.status] ?? 0) + 1
-        }
-      }
-    })
-  }
-  await app.stop()
-  return { ms: performance.now() - t0, statuses }
-}
-
-const seeded = await seed()
+const seeded = await seedStatusUsers(child, config, logger, { users: USERS, perUser: PER_USER, firstUser: FIRST_USER })
 const activeIds = Array.from({ length: ACTIVE }, (_, i) => FIRST_USER + Math.floor((i * USERS) / ACTIVE))
 await child.request('createUsers', { ids: activeIds, ptShare: 0.2 })
 console.log(
@@ -131,6 +77,8 @@ async function phase(side: Side, rep: number): Promise<Phase> {
     await profiler.post('Profiler.start')
     if (process.env['BENCH_HEAP_PROFILE']) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
   }
+  // The previous phase's garbage is collected now, not on this phase's clock (npm runs this with --expose-gc).
+  globalThis.gc?.()
   const cpu0 = process.cpuUsage()
   const loaded = await child.request<LoopResult>('closedLoop', { userIds: activeIds, total: TOTAL, window: WINDOW })
   const cpu = process.cpuUsage(cpu0)

@@ -24,21 +24,19 @@ async function connectOnce(e: E2E, userId: number): Promise<number> {
     return fn()
   }
   const pick = await step(() => e.say(user, '/connect'))
+  // The checklist asks the market; each answered prompt is edited into its acknowledgement.
   const checklist = await step(() => e.tap(user, pick, 'MEXC'))
-  const market = await step(() => e.tap(user, checklist, tr('en', 'button-key-ready')))
-  const askName = await step(() => e.tap(user, market, tr('en', 'market-spot')))
+  const askName = await step(() => e.tap(user, checklist, tr('en', 'market-spot')))
   const suggestion = /"([^"]+)"/.exec(askName.keyboard?.[0]?.[0]?.text ?? '')?.[1] ?? ''
   await step(() => e.tap(user, askName, tr('en', 'button-use-name', { name: suggestion })))
   await step(async () => {
     e.tg.sendText(user, account.apiKey)
-    await e.next(user) // "got the API key"
-    return e.next(user) // "now paste the secret"
+    return e.next(user) // the secret prompt (the key prompt became "got the API key")
   })
   await sleep(PAUSE)
   const t0 = performance.now()
   e.tg.sendText(user, account.secret)
-  await e.next(user) // "got the secret"
-  const testing = await e.next(user) // "testing…"
+  const testing = await e.next(user) // "testing…" (the secret prompt became "got the secret")
   await e.tg.waitFor(() => (testing.history.length > 0 ? testing : null), 60_000)
   return performance.now() - t0
 }
