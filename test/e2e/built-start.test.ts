@@ -96,4 +96,24 @@ describe('the built bundle', () => {
     expect(await exited).toBe(0)
     expect(output).not.toMatch(/error|fatal/i)
   }, 120_000)
+
+  it('parses at start none of the code it swaps out or loads on demand: Deno\'s shim, whatwg-url and tr46, zod\'s classic API and core, fastify', () => {
+    // The files main.mjs imports statically, and theirs: what Node reads and compiles before the first getUpdates.
+    const startFiles = new Set<string>()
+    const visit = (file: string) => {
+      if (startFiles.has(file)) return
+      startFiles.add(file)
+      const code = readFileSync(join(root, 'dist', 'app', file), 'utf8')
+      for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s*"\.\/([\w.-]+\.mjs)"/gm)) visit(m[1]!)
+      for (const m of code.matchAll(/^import\s*"\.\/([\w.-]+\.mjs)"/gm)) visit(m[1]!)
+    }
+    visit('main.mjs')
+    const sources = [...startFiles].map((f) => readFileSync(join(root, 'dist', 'app', f), 'utf8')).join('\n')
+    // esbuild marks each bundled module with a "// node_modules/<path>" comment.
+    const packages = new Set([...sources.matchAll(/^\/\/ node_modules\/((?:@[\w.-]+\/)?[\w.-]+)\//gm)].map((m) => m[1]!))
+    expect(packages.has('grammy')).toBe(true)
+    for (const swapped of ['@deno/shim-deno', 'whatwg-url', 'tr46', 'fastify', 'ajv']) expect(packages, swapped).not.toContain(swapped)
+    expect(sources).not.toMatch(/^\/\/ node_modules\/zod\/v4\/(classic|core)\//m)
+    expect(sources).toMatch(/^\/\/ src\/bundle\/deno-shim\.ts$/m)
+  })
 })

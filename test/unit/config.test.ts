@@ -90,6 +90,8 @@ describe('parseConfig', () => {
     expect(p.find((l) => l.startsWith('EGRESS_IPS '))).toMatch(/"nope" is not one/)
     expect(p.find((l) => l.startsWith('EXCHANGE_URL_MEXC '))).toMatch(/http/)
     expect(p.find((l) => l.startsWith('EXCHANGE_URL_OKX '))).toMatch(/http/)
+    expect(p).toContain('EXCHANGE_URL_MEXC must be an http(s) URL such as https://api.example.com')
+    expect(problems({ DATABASE_PATH: '   ', MASTER_KEY_FILE: ' ' })).toEqual(['DATABASE_PATH must not be blank', 'MASTER_KEY_FILE must not be blank'])
     const all = p.join('\n')
     expect(all).not.toContain(badKey)
     expect(all).not.toContain('secretvalue')

@@ -3,7 +3,7 @@ import type { Update, UserFromGetMe } from 'grammy/types'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BotComposer } from '../../../src/bot/composer.js'
 
-const me: UserFromGetMe = { id: 42, is_bot: true, first_name: 'Bot', username: 'bfc_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false }
+const me = { id: 42, is_bot: true, first_name: 'Bot', username: 'bfc_bot' } as UserFromGetMe
 const api = new Api('1:test')
 
 let updateId = 0
@@ -22,7 +22,7 @@ type Make = () => Composer<Context>
 /** The same middleware tree, built on either composer; every step writes to `trace`. */
 function tree(make: Make, trace: string[]): Composer<Context> {
   const root = make()
-  root.use(async (ctx, next) => {
+  root.use(async (_ctx, next) => {
     trace.push('log:in')
     await next()
     trace.push('log:out')
