@@ -120,6 +120,57 @@ describe('credential intake', () => {
     expect(intake.accept(CHAT, 'AAAAAAAAAAAA', paste('secret')).problems).toEqual([{ field: 'secret', problem: 'EXPIRED' }])
   })
 
+  it("a paste recognised as another exchange's key is kept unread and unstored, for the flow to read once the trader picks", async () => {
+    intake.begin(CHAT, 'en')
+    intake.expect(CHAT, 'apiKey')
+    const c = await run(fakeCtx({ text: '  API key: 65f1c0ffee0123456789abcd  ' }))
+    const handle = readPlaceholder(c.message!.text as string)!.handle
+    const asked: Array<readonly string[]> = []
+    const kucoin = (values: readonly string[]) => {
+      asked.push(values)
+      return 'kucoin' as const
+    }
+    // Asked with the paste's values (labels and spaces gone), nothing read, nothing stored, the text still held.
+    expect(intake.accept(CHAT, handle, paste('apiKey'), kucoin)).toEqual({ accepted: [], problems: [], command: false, foreign: 'kucoin' })
+    expect(asked).toEqual([['65f1c0ffee0123456789abcd']])
+    expect(intake.held(CHAT)).toEqual({ values: 0, pending: 1 })
+    expect(intake.value(CHAT, 'apiKey')).toBeUndefined()
+    // Asked again (the trader stays on MEXC): the same text is read now, for this exchange's rules.
+    const r = intake.accept(CHAT, handle, paste('apiKey'), () => null)
+    expect(r.foreign).toBeUndefined()
+    expect(r.accepted.length + r.problems.length).toBeGreaterThan(0)
+    expect(intake.held(CHAT).pending).toBe(0)
+    // Read once, then gone: a third call finds nothing.
+    expect(intake.accept(CHAT, handle, paste('apiKey'), kucoin)).toEqual({ accepted: [], problems: [{ field: 'apiKey', problem: 'EXPIRED' }], command: false })
+    expect(asked).toHaveLength(1)
+  })
+
+  it('recognition sees the whole text when it holds no separate values, and a foreign paste that starts with "/" is still flagged as a command', async () => {
+    intake.begin(CHAT, 'en')
+    intake.expect(CHAT, 'secret')
+    const c = await run(fakeCtx({ text: '/abc', entities: [{ type: 'bot_command', offset: 0, length: 4 }] }))
+    const handle = readPlaceholder(c.message!.text as string)!.handle
+    const asked: Array<readonly string[]> = []
+    const r = intake.accept(CHAT, handle, paste('secret'), (values) => {
+      asked.push(values)
+      return 'okx'
+    })
+    expect(r).toEqual({ accepted: [], problems: [], command: true, foreign: 'okx' })
+    expect(asked[0]!.length).toBeGreaterThan(0)
+    expect(asked[0]!.join(' ')).toContain('abc')
+  })
+
+  it('a paste nobody else claims is read at once, with recognition asked first', async () => {
+    intake.begin(CHAT, 'en')
+    intake.expect(CHAT, 'apiKey')
+    const c = await run(fakeCtx({ text: 'mx0vDemoHealthy001' }))
+    const seen = vi.fn(() => null)
+    const r = intake.accept(CHAT, readPlaceholder(c.message!.text as string)!.handle, paste('apiKey'), seen)
+    expect(seen).toHaveBeenCalledWith(['mx0vDemoHealthy001'])
+    expect(r).toEqual({ accepted: ['apiKey'], problems: [], command: false })
+    expect(intake.held(CHAT)).toEqual({ values: 1, pending: 0 })
+  })
+
   it('carries a multi-line PEM private key intact to the flow', async () => {
     const block = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trimEnd()
     intake.begin(CHAT, 'en')
