@@ -6,7 +6,7 @@ import { Composer, type Context, type Middleware, type MiddlewareFn, type NextFu
  * `branch` → `lazy`, which builds a new Composer, an array and closures at every filter an update
  * passes, matched or not; and its `use` links middleware with two async functions per link, so
  * each link passed costs two promises and two closures. A /status walks some thirty links: that
- * garbage was a sixth of everything the bot allocated per update (bench:status). Here a filter
+ * garbage was a quarter of everything the bot allocated per update (bench:status). Here a filter
  * tests its predicate in place, and a link is one plain closure that hands back the middleware's
  * own result. Semantics are grammY's: middleware runs in registration order, the predicate is
  * asked once per update (awaited when it returns a promise), `next` returns a promise and may be

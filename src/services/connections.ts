@@ -179,7 +179,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     if (problem) throw new AppError('NAME_INVALID', { problem })
     // Unique regardless of case: "/status main" must not have to choose between "Main" and "main".
     const lower = name.toLowerCase()
-    const existing = connections.listByUser(userId).find((c) => c.name.toLowerCase() === lower && c.id !== exceptId)
+    const existing = connections.listViewRowsByUser(userId).find((c) => c.name.toLowerCase() === lower && c.id !== exceptId)
     if (existing) throw new AppError('NAME_TAKEN', { name: existing.name })
     return name
   }
@@ -270,7 +270,7 @@ export function createConnectionService(deps: ConnectionServiceDeps) {
     checkName,
     /** A free default name such as "MEXC spot", "MEXC futuros 2"; `marketWord` is the market in the user's language. */
     suggestName(userId: number, exchange: ExchangeId, market: Market, marketWord: string = market): string {
-      const taken = new Set(connections.listByUser(userId).map((c) => c.name))
+      const taken = new Set(connections.listViewRowsByUser(userId).map((c) => c.name))
       return suggestName(`${adapter(exchange).label} ${marketWord}`, taken)
     },
     /**

@@ -36,7 +36,6 @@ export function createConnectionsRepo(db: Db) {
   // Hot paths (/status, /connections, name look-ups, every monitor check): prepared once, not
   // rebuilt by drizzle and re-prepared by SQLite on every call.
   const p = <N extends string>(name: N) => sql.placeholder(name)
-  const byUser = db.select().from(connections).where(eq(connections.userId, p('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
   // /status, /connections and every picker: 14 of the 25 columns, none sealed (half the rows' bytes and mapping).
   const viewsByUser = db.select(viewColumns).from(connections).where(eq(connections.userId, p('userId'))).orderBy(asc(connections.createdAt), asc(connections.name)).prepare()
   const byId = db.select().from(connections).where(eq(connections.id, p('id'))).prepare()
@@ -81,9 +80,6 @@ export function createConnectionsRepo(db: Db) {
     /** For the monitor only (system context, no user request behind it). */
     getById(id: string): ConnectionRow | undefined {
       return byId.get({ id })
-    },
-    listByUser(userId: number): ConnectionRow[] {
-      return byUser.all({ userId })
     },
     /** The user's connections as shown (oldest first), without the sealed columns. */
     listViewRowsByUser(userId: number): ConnectionViewRow[] {

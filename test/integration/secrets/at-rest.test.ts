@@ -37,7 +37,7 @@ describe('credentials at rest', () => {
     expect(existsSync(`${t.path}-wal`)).toBe(true)
     // Before the checkpoint the rows live in the WAL; after it, in the main file.
     const beforeCheckpoint = scan()
-    expect(beforeCheckpoint.includes(Buffer.from(repo.listByUser(7)[0]!.sealedSecret))).toBe(true)
+    expect(beforeCheckpoint.includes(Buffer.from(repo.getById(repo.listViewRowsByUser(7)[0]!.id)!.sealedSecret))).toBe(true)
     t.checkpoint()
     scan()
   })
