@@ -148,16 +148,31 @@ describe('credential intake', () => {
   it('recognition sees the whole text when it holds no separate values, and a foreign paste that starts with "/" is still flagged as a command', async () => {
     intake.begin(CHAT, 'en')
     intake.expect(CHAT, 'secret')
-    const c = await run(fakeCtx({ text: '/abc', entities: [{ type: 'bot_command', offset: 0, length: 4 }] }))
-    const handle = readPlaceholder(c.message!.text as string)!.handle
     const asked: Array<readonly string[]> = []
-    const r = intake.accept(CHAT, handle, paste('secret'), (values) => {
+    const okx = (values: readonly string[]) => {
       asked.push(values)
-      return 'okx'
-    })
-    expect(r).toEqual({ accepted: [], problems: [], command: true, foreign: 'okx' })
-    expect(asked[0]!.length).toBeGreaterThan(0)
-    expect(asked[0]!.join(' ')).toContain('abc')
+      return 'okx' as const
+    }
+    const label = await run(fakeCtx({ text: 'API key:' }))
+    expect(intake.accept(CHAT, readPlaceholder(label.message!.text as string)!.handle, paste('secret'), okx)).toEqual({ accepted: [], problems: [], command: false, foreign: 'okx' })
+    expect(asked).toEqual([['API key:']])
+    const command = await run(fakeCtx({ text: '  /abc', entities: [{ type: 'bot_command', offset: 2, length: 4 }] }))
+    expect(intake.accept(CHAT, readPlaceholder(command.message!.text as string)!.handle, paste('secret'), okx)).toEqual({ accepted: [], problems: [], command: true, foreign: 'okx' })
+    expect(asked[1]).toEqual(['/abc'])
+  })
+
+  it('switching exchange forgets the values read but keeps the unread paste; an unknown chat has nothing to forget', async () => {
+    intake.begin(CHAT, 'en')
+    intake.expect(CHAT, 'apiKey')
+    const key = await run(fakeCtx({ text: 'mx0vDemoHealthy001' }))
+    intake.accept(CHAT, readPlaceholder(key.message!.text as string)!.handle, paste('apiKey'))
+    await run(fakeCtx({ text: 'a second paste, not read yet' }))
+    expect(intake.held(CHAT)).toEqual({ values: 1, pending: 1 })
+    intake.forgetReadValues(CHAT)
+    expect(intake.held(CHAT)).toEqual({ values: 0, pending: 1 })
+    expect(intake.value(CHAT, 'apiKey')).toBeUndefined()
+    expect(() => intake.forgetReadValues(CHAT + 1)).not.toThrow()
+    expect(intake.held(CHAT + 1)).toEqual({ values: 0, pending: 0 })
   })
 
   it('a paste nobody else claims is read at once, with recognition asked first', async () => {
