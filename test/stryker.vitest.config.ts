@@ -17,6 +17,7 @@ export default defineConfig({
       'test/unit/monitor/transitions*.test.ts',
       'test/unit/secrets/**/*.test.ts',
       'test/unit/bot/credential-intake*.test.ts',
+      'test/unit/bot/render/**/*.test.ts',
       'test/unit/storage/wal-scrubber*.test.ts',
       'test/unit/logger.test.ts',
       'test/integration/exchanges/contract*.test.ts',
