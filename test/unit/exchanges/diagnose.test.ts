@@ -1,4 +1,4 @@
-import { AuthenticationError, BadRequest, ExchangeError, ExchangeNotAvailable, InvalidNonce, NetworkError, OnMaintenance, PermissionDenied, RateLimitExceeded, RequestTimeout, AccountSuspended } from 'ccxt'
+import { AccountNotEnabled, AuthenticationError, BadRequest, DDoSProtection, ExchangeError, ExchangeNotAvailable, InvalidNonce, NetworkError, OnMaintenance, PermissionDenied, RateLimitExceeded, RequestTimeout, AccountSuspended } from 'ccxt'
 import { describe, expect, it } from 'vitest'
 import { BadShapeError, ccxtClassesOf, DeadlineError, fromStatusOrClass, toFailure } from '../../../src/exchanges/diagnose.js'
 import { BINANCE_CODES } from '../../../src/exchanges/binance.js'
@@ -62,6 +62,7 @@ describe('fallback when the code is unknown', () => {
     ['PermissionDenied before AuthenticationError', new PermissionDenied('x'), undefined, 'PERMISSION'],
     ['429 status', new ExchangeError('x'), 429, 'RATE_LIMITED'],
     ['RateLimitExceeded', new RateLimitExceeded('x'), undefined, 'RATE_LIMITED'],
+    ['DDoSProtection before NetworkError (it extends it): throttled, not down', new DDoSProtection('x'), undefined, 'RATE_LIMITED'],
     ['5xx status with an unknown body', new ExchangeError('x'), 502, 'EXCHANGE_UNAVAILABLE'],
     ['exactly 500', new ExchangeError('x'), 500, 'EXCHANGE_UNAVAILABLE'],
     ['499 is not the exchange failing', new ExchangeError('x'), 499, 'UNKNOWN'],
@@ -71,6 +72,7 @@ describe('fallback when the code is unknown', () => {
     ['our total deadline', new DeadlineError('x'), undefined, 'EXCHANGE_UNAVAILABLE'],
     ['a body we cannot read', new BadShapeError('x'), 200, 'EXCHANGE_UNAVAILABLE'],
     ['AccountSuspended', new AccountSuspended('x'), undefined, 'ACCOUNT_RESTRICTED'],
+    ['AccountNotEnabled before PermissionDenied (it extends it): the account, not the key', new AccountNotEnabled('x'), undefined, 'ACCOUNT_RESTRICTED'],
     ['AuthenticationError with no code', new AuthenticationError('x'), 401, 'INVALID_KEY'],
     ['anything else', new ExchangeError('x'), 400, 'UNKNOWN'],
     ['not even an Error', 'boom', undefined, 'UNKNOWN'],

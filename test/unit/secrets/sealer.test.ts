@@ -85,6 +85,19 @@ describe('sealer', () => {
     expect(b.fingerprint('mx0vglABCDEF')).not.toBe(a.fingerprint('mx0vglABCDEF'))
   })
 
+  it('hashes tokens and fingerprints keys exactly as earlier versions did: stored digests stay valid across upgrades (pinned vectors)', async () => {
+    // Service tokens and key fingerprints are stored only as these hashes: a changed derivation
+    // (its domain string, its length, its encoding) would lock every platform client out and
+    // let a key already connected be connected again. Master key = 32 bytes of 0x01.
+    const s = await createSealer([Buffer.alloc(32, 1)])
+    expect(s.currentKeyId).toBe('8d5e6244cdfb006d')
+    expect(s.tokenDigest('bfc_test_token_0123456789')).toBe('e19a2ba36f3264724a607989f596dba44542fcbd6ba4ffbd5cc3a5e1c2463a12')
+    expect(s.fingerprint('mx0vKeyForVector')).toBe('10203d8ac174351e58c1eb91a368d59849dd001e58bbec8fecd30c0da7b758c3')
+    // A credential sealed by an earlier version (format v1, URL-safe base64) still opens.
+    const place = { connectionId: 'c-vector', userId: 42, field: 'secret' } as const
+    expect(s.open('v1.8d5e6244cdfb006d.GoMT7bpg8c-sc8jbqJ0EfDW1nk570nj6.fSYBrF3WguXfaj1FJalwA9oxCfY7ESI34rKqIBlv3RoSgQ', place)).toBe('vector-secret-0123')
+  })
+
   it('hashes service tokens under a subkey of each master key: stable per key, unlike the fingerprint, null for a key it does not hold', async () => {
     const k1 = randomBytes(32)
     const a = await createSealer([k1])
