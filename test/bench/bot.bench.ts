@@ -7,15 +7,13 @@
  * load generator live in a child process (bot-load.ts), so the bot's process runs only the bot.
  * Run: npm run bench:bot   (BENCH_PROFILE=<folder>: a CPU profile of ours' first loaded loop)
  */
-import { writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 import { run } from '@grammyjs/runner'
 import { Bot } from 'grammy'
 import { createApp, type App } from '../../src/app.js'
 import { makeTmpDir } from '../helpers/tmp.js'
 import type { LoopResult } from './bot-load.js'
-import { benchConfig, countingLogger, forkFakes, machineLine, median } from './harness.js'
+import { benchConfig, countingLogger, forkFakes, machineLine, median, startProfile } from './harness.js'
 import { seedStatusUsers } from './status-seed.js'
 
 const USERS = Number(process.env['BENCH_USERS'] ?? 2_000)
@@ -70,27 +68,13 @@ async function startBare(): Promise<() => Promise<void>> {
 async function phase(side: Side, rep: number): Promise<Phase> {
   const stop = await (side === 'ours' ? startOurs() : startBare())
   await child.request<LoopResult>('closedLoop', { userIds: activeIds, total: WARMUP, window: WINDOW })
-  const profiler = side === 'ours' && rep === 1 && process.env['BENCH_PROFILE'] ? new Session() : undefined
-  if (profiler) {
-    profiler.connect()
-    await profiler.post('Profiler.enable')
-    await profiler.post('Profiler.start')
-    if (process.env['BENCH_HEAP_PROFILE']) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
-  }
+  const stopProfile = side === 'ours' && rep === 1 ? await startProfile('bot-status') : undefined
   // The previous phase's garbage is collected now, not on this phase's clock (npm runs this with --expose-gc).
   globalThis.gc?.()
   const cpu0 = process.cpuUsage()
   const loaded = await child.request<LoopResult>('closedLoop', { userIds: activeIds, total: TOTAL, window: WINDOW })
   const cpu = process.cpuUsage(cpu0)
-  if (profiler) {
-    const { profile } = await profiler.post('Profiler.stop')
-    writeFileSync(join(process.env['BENCH_PROFILE']!, `bot-status-${Date.now()}.cpuprofile`), JSON.stringify(profile))
-    if (process.env['BENCH_HEAP_PROFILE']) {
-      const heap = await profiler.post('HeapProfiler.stopSampling')
-      writeFileSync(join(process.env['BENCH_PROFILE']!, `bot-status-${Date.now()}.heapprofile`), JSON.stringify(heap.profile))
-    }
-    profiler.disconnect()
-  }
+  await stopProfile?.()
   const botCpuMs = (cpu.user + cpu.system) / 1000 / loaded.count
   const unloaded = await child.request<LoopResult>('closedLoop', { userIds: activeIds, total: SEQUENTIAL, window: 1 })
   await stop()

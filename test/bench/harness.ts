@@ -5,8 +5,11 @@
  */
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { Writable } from 'node:stream'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { UserFromGetMe } from 'grammy/types'
 import { parseConfig, type Config } from '../../src/config.js'
@@ -192,3 +195,24 @@ export function median(xs: readonly number[]): number {
 
 /** Resolves after `ms`. */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Starts a CPU profile (and, with BENCH_HEAP_PROFILE, an allocation profile) of what runs until
+ * the returned stop is awaited, written to the BENCH_PROFILE folder as `<name>-<time>.*`;
+ * undefined when BENCH_PROFILE is not set.
+ */
+export async function startProfile(name: string): Promise<(() => Promise<void>) | undefined> {
+  const dir = process.env['BENCH_PROFILE']
+  if (!dir) return undefined
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  const heap = Boolean(process.env['BENCH_HEAP_PROFILE'])
+  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
+  return async () => {
+    writeFileSync(join(dir, `${name}-${Date.now()}.cpuprofile`), JSON.stringify((await session.post('Profiler.stop')).profile))
+    if (heap) writeFileSync(join(dir, `${name}-${Date.now()}.heapprofile`), JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile))
+    session.disconnect()
+  }
+}

@@ -9,14 +9,12 @@
  *   BENCH_WINDOW updates in flight, default 1: more shows what concurrency adds, GC mostly;
  *   BENCH_PROFILE=<folder>: profiles of ours' first rep; BENCH_HEAP_PROFILE=1 adds allocations)
  */
-import { writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 import { Bot } from 'grammy'
 import type { Update } from 'grammy/types'
 import { createApp } from '../../src/app.js'
 import { makeTmpDir } from '../helpers/tmp.js'
-import { benchConfig, countingLogger, forkFakes, machineLine, median } from './harness.js'
+import { benchConfig, countingLogger, forkFakes, machineLine, median, startProfile } from './harness.js'
 import { seedStatusUsers } from './status-seed.js'
 
 const USERS = Number(process.env['BENCH_USERS'] ?? 2_000)
@@ -52,22 +50,6 @@ const ours = app.bot!
 const bare = new Bot(child.ready.tg.token, { client: { apiRoot: child.ready.tg.url }, botInfo: child.ready.tg.botInfo })
 bare.command('status', (ctx) => ctx.reply('All your connections are online.'))
 
-/** A CPU profile (and, with BENCH_HEAP_PROFILE, an allocation profile) of one loop, written to BENCH_PROFILE. */
-async function startProfile(): Promise<() => Promise<void>> {
-  const session = new Session()
-  session.connect()
-  await session.post('Profiler.enable')
-  await session.post('Profiler.start')
-  const heap = Boolean(process.env['BENCH_HEAP_PROFILE'])
-  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
-  return async () => {
-    const dir = process.env['BENCH_PROFILE']!
-    writeFileSync(join(dir, `status-${Date.now()}.cpuprofile`), JSON.stringify((await session.post('Profiler.stop')).profile))
-    if (heap) writeFileSync(join(dir, `status-${Date.now()}.heapprofile`), JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile))
-    session.disconnect()
-  }
-}
-
 async function loop(bot: { handleUpdate(u: Update): Promise<void> }, count: number): Promise<number> {
   // The previous phase's garbage is collected now, not on this phase's clock (npm runs this with --expose-gc).
   globalThis.gc?.()
@@ -86,7 +68,7 @@ await loop(bare, WARMUP)
 const rows: Array<{ ours: number; bare: number }> = []
 for (let rep = 1; rep <= REPS; rep++) {
   const first = rep % 2 === 1 ? ours : bare
-  const profile = rep === 1 && process.env['BENCH_PROFILE'] ? await startProfile() : undefined
+  const profile = rep === 1 ? await startProfile('status') : undefined
   const a = await loop(first, UPDATES)
   if (profile) await profile()
   const b = await loop(first === ours ? bare : ours, UPDATES)
